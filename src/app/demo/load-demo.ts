@@ -1,0 +1,85 @@
+import { systemActor } from '../../core/actor.js';
+import type { OrgUnitId, PersonId, TeamId } from '../../core/ids.js';
+import { recordChange, type Ctx } from '../context.js';
+import type { Environment, UnitOfWork } from '../ports.js';
+import { hashPassword } from '../auth/secrets.js';
+import { insertPerson } from '../people/create-person.js';
+import { demoAdmin, demoEmail, demoOrgUnits, demoPeople, demoTeams } from './demo-organisation.js';
+
+export interface DemoOutcome {
+  loaded: boolean;
+  people: number;
+  teams: number;
+  orgUnits: number;
+}
+
+/** Loads the demo retailer into an empty database, in one transaction; does nothing otherwise. */
+export async function loadDemo(uow: UnitOfWork, env: Environment): Promise<DemoOutcome> {
+  const existing = await uow.read.people.list({}, { limit: 1 });
+  if (existing.items.length > 0) return { loaded: false, people: 0, teams: 0, orgUnits: 0 };
+  const passwordHash = await hashPassword(demoAdmin.password);
+  return uow.transaction(async (repos) => {
+    const adminId = env.newId() as PersonId;
+    const ctx: Ctx = { actor: systemActor(adminId, 'Charter demo loader'), requestId: null, env };
+    const now = env.now();
+    const units = new Map<string, OrgUnitId>();
+    for (const u of demoOrgUnits) {
+      const id = env.newId() as OrgUnitId;
+      units.set(u.name, id);
+      const unit = { id, name: u.name, description: u.description, headId: null, active: true, version: 1, createdAt: now, updatedAt: now };
+      await repos.orgUnits.insert(unit);
+      await recordChange(repos.audit, ctx, { action: 'org_unit.created', entityType: 'org_unit', entityId: id, after: unit });
+    }
+    const people = new Map<string, PersonId>();
+    for (const [name, title, seniority, managerName, unit] of demoPeople) {
+      const person = await insertPerson(repos, ctx, {
+        name,
+        email: demoEmail(name),
+        title,
+        seniority,
+        managerId: managerName ? people.get(managerName) ?? null : null,
+        orgUnitId: unit ? units.get(unit) ?? null : null,
+      });
+      people.set(name, person.id);
+    }
+    await insertPerson(repos, { ...ctx, env: { ...env, newId: () => adminId } }, {
+      name: 'Charter Administrator',
+      email: demoAdmin.email,
+      title: 'Demo administrator account',
+      seniority: 'staff',
+      managerId: people.get('Dana Whitfield') ?? null,
+    });
+    await repos.accounts.upsert(adminId, 'admin', passwordHash, now);
+    await recordChange(repos.audit, ctx, { action: 'account.admin_created', entityType: 'person', entityId: adminId, after: { email: demoAdmin.email, role: 'admin' } });
+    const heads: Record<string, string> = {
+      'Retail & Marketplace': 'Sofia Lindqvist',
+      'Supply Chain & Logistics': 'Julian Brandt',
+      'Customer Service': 'Claire Dubois',
+      Finance: 'Robert Achebe',
+    };
+    for (const [unit, head] of Object.entries(heads)) {
+      const id = units.get(unit)!;
+      const before = (await repos.orgUnits.get(id))!;
+      const fields = { ...before, headId: people.get(head)! };
+      await repos.orgUnits.update(id, fields, 1, now);
+      await recordChange(repos.audit, ctx, { action: 'org_unit.updated', entityType: 'org_unit', entityId: id, before, after: { ...fields, version: 2 } });
+    }
+    for (const t of demoTeams) {
+      const id = env.newId() as TeamId;
+      const team = {
+        id,
+        name: t.name,
+        description: t.description,
+        leadId: people.get(t.lead)!,
+        memberIds: [t.lead, ...t.members].map((m) => people.get(m)!),
+        active: true,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await repos.teams.insert(team);
+      await recordChange(repos.audit, ctx, { action: 'team.created', entityType: 'team', entityId: id, after: team });
+    }
+    return { loaded: true, people: people.size + 1, teams: demoTeams.length, orgUnits: demoOrgUnits.length };
+  });
+}

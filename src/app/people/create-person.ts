@@ -1,0 +1,46 @@
+import { requireRole, requireWrite } from '../../core/actor.js';
+import { conflict } from '../../core/errors.js';
+import type { OrgUnitId, PersonId } from '../../core/ids.js';
+import type { Person } from '../../core/people.js';
+import type { CreatePerson } from '../../contract/people.js';
+import type { z } from 'zod';
+import { recordChange, type Ctx } from '../context.js';
+import type { Repositories, UnitOfWork } from '../ports.js';
+import { checkOrgUnit, checkPerson } from './references.js';
+
+type Parsed = z.output<typeof CreatePerson>;
+export type CreatePersonInput = Pick<Parsed, 'name' | 'email' | 'seniority'> &
+  Partial<Pick<Parsed, 'title' | 'managerId' | 'orgUnitId'>>;
+
+/** Inside a transaction: validates references and uniqueness, inserts and audits. */
+export async function insertPerson(repos: Repositories, ctx: Ctx, input: CreatePersonInput): Promise<Person> {
+  if (await repos.people.findByEmail(input.email)) {
+    throw conflict('email: another person already has this email address', 'email');
+  }
+  await checkPerson(repos.people, input.managerId as PersonId | null | undefined, 'managerId');
+  await checkOrgUnit(repos.orgUnits, input.orgUnitId as OrgUnitId | null | undefined, 'orgUnitId');
+  const now = ctx.env.now();
+  const person: Person = {
+    id: ctx.env.newId() as PersonId,
+    name: input.name,
+    email: input.email,
+    title: input.title ?? null,
+    seniority: input.seniority,
+    managerId: (input.managerId ?? null) as PersonId | null,
+    orgUnitId: (input.orgUnitId ?? null) as OrgUnitId | null,
+    active: true,
+    role: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await repos.people.insert(person);
+  await recordChange(repos.audit, ctx, { action: 'person.created', entityType: 'person', entityId: person.id, after: person });
+  return person;
+}
+
+export async function createPerson(uow: UnitOfWork, ctx: Ctx, input: CreatePersonInput): Promise<Person> {
+  requireWrite(ctx.actor, 'add people');
+  requireRole(ctx.actor, 'admin', 'add people');
+  return uow.transaction((repos) => insertPerson(repos, ctx, input));
+}

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { requireRole, requireWrite } from '../../core/actor.js';
+import { conflict } from '../../core/errors.js';
+import type { PersonId, TeamId } from '../../core/ids.js';
+import type { Team } from '../../core/people.js';
+import type { CreateTeam } from '../../contract/teams.js';
+import { recordChange, type Ctx } from '../context.js';
+import type { UnitOfWork } from '../ports.js';
+import { checkTeamPeople } from './team-rules.js';
+
+export async function createTeam(uow: UnitOfWork, ctx: Ctx, input: z.output<typeof CreateTeam>): Promise<Team> {
+  requireWrite(ctx.actor, 'create teams');
+  requireRole(ctx.actor, 'admin', 'create teams');
+  return uow.transaction(async (repos) => {
+    if (await repos.teams.findByName(input.name)) throw conflict('name: another team already has this name', 'name');
+    const leadId = (input.leadId ?? null) as PersonId | null;
+    const memberIds = await checkTeamPeople(repos.people, leadId, input.memberIds as PersonId[]);
+    const now = ctx.env.now();
+    const team: Team = {
+      id: ctx.env.newId() as TeamId,
+      name: input.name,
+      description: input.description ?? null,
+      leadId,
+      memberIds,
+      active: true,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await repos.teams.insert(team);
+    await recordChange(repos.audit, ctx, { action: 'team.created', entityType: 'team', entityId: team.id, after: team });
+    return (await repos.teams.get(team.id))!;
+  });
+}

@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadDemo } from '../../app/demo/load-demo.js';
+import { demoAdmin } from '../../app/demo/demo-organisation.js';
+import { loadConfig } from '../../config.js';
+import { migrateToLatest, openDatabase } from '../../db/database.js';
+import { unitOfWork } from '../../db/store.js';
+import { buildServer } from '../../server/app.js';
+import { systemEnvironment } from '../../server/environment.js';
+
+export interface ServeOptions {
+  port?: string;
+  host?: string;
+  demo?: boolean;
+}
+
+export const webRoot = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+
+/** Starts Charter: migrates, optionally loads the demo into an empty database, serves API and UI. */
+export async function serve(options: ServeOptions): Promise<void> {
+  const config = loadConfig({
+    ...process.env,
+    ...(options.port ? { PORT: options.port } : {}),
+    ...(options.host ? { HOST: options.host } : {}),
+  });
+  const db = openDatabase(config.DATABASE_URL);
+  const { applied } = await migrateToLatest(db);
+  const uow = unitOfWork(db);
+  let demoLoaded = false;
+  if (options.demo) {
+    const outcome = await loadDemo(uow, systemEnvironment);
+    demoLoaded = outcome.loaded;
+    if (outcome.loaded) {
+      console.log(`Loaded the demo retailer: ${outcome.people} people, ${outcome.teams} teams, ${outcome.orgUnits} organisation units.`);
+    }
+  }
+  if (!existsSync(`${webRoot}/index.html`)) {
+    console.warn('The web UI is not built, so only the API is served. Build it with: npm run build:web');
+  }
+  const app = await buildServer({ config, db, uow, env: systemEnvironment, webRoot });
+  const close = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close('SIGINT'));
+  process.once('SIGTERM', () => void close('SIGTERM'));
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  console.log(`\nCharter is running at http://${shownHost}:${port}  (database: ${db.dialect}${applied.length ? `, migrations applied: ${applied.join(', ')}` : ''})`);
+  console.log(`API documentation: http://${shownHost}:${port}/api/docs`);
+  if (options.demo) {
+    console.log(
+      demoLoaded
+        ? `Sign in as ${demoAdmin.email} with the password ${demoAdmin.password}\n`
+        : `Demo sign-in (if the demo was loaded earlier and not changed): ${demoAdmin.email} / ${demoAdmin.password}\n`,
+    );
+  }
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './0001-foundation.js';
+
+/** Every migration, in order. Names are permanent: never rename or edit a released one. */
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+};

@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import { DomainError } from '../core/errors.js';
+import type { Repositories, UnitOfWork } from '../app/ports.js';
+import { accountsRepository, sessionsRepository, tokensRepository } from './accounts.repository.js';
+import { auditRepository } from './audit.repository.js';
+import type { Db } from './database.js';
+import { orgUnitsRepository } from './org-units.repository.js';
+import { peopleRepository } from './people.repository.js';
+import type { Database } from './schema.js';
+import { teamsRepository } from './teams.repository.js';
+
+export function repositories(db: Kysely<Database>): Repositories {
+  return {
+    people: peopleRepository(db),
+    accounts: accountsRepository(db),
+    sessions: sessionsRepository(db),
+    tokens: tokensRepository(db),
+    teams: teamsRepository(db),
+    orgUnits: orgUnitsRepository(db),
+    audit: auditRepository(db),
+  };
+}
+
+/** The unit of work over one database: plain reads, and transactions for every write. */
+export function unitOfWork(db: Db): UnitOfWork {
+  return {
+    read: repositories(db.kysely),
+    transaction: async (work) => {
+      try {
+        return await db.kysely.transaction().execute((trx) => work(repositories(trx)));
+      } catch (error) {
+        throw translateConstraintError(error);
+      }
+    },
+  };
+}
+
+/**
+ * A unique-constraint violation that slipped past a use case's own check (two requests racing)
+ * becomes a conflict instead of a server error.
+ */
+function translateConstraintError(error: unknown): unknown {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  const unique = e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e.code === '23505';
+  if (!unique) return error;
+  const text = `${e.constraint ?? ''} ${e.message ?? ''}`;
+  const path = /email/.test(text) ? 'email' : /name/.test(text) ? 'name' : 'id';
+  return new DomainError('conflict', `${path}: is already taken by another record`, [
+    { path, message: 'is already taken by another record' },
+  ]);
+}
