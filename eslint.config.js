@@ -6,15 +6,21 @@ import tseslint from 'typescript-eslint';
 const layer = (files, forbidden, message) => ({
   files,
   rules: {
-    'no-restricted-imports': [
-      'error',
-      { patterns: [{ group: forbidden, message }] },
-    ],
+    'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
   },
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'bin/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'bin/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -22,16 +28,38 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   layer(
     ['src/core/**'],
-    ['**/contract/**', '**/app/**', '**/db/**', '**/server/**', '**/web/**', '**/cli/**', '**/config', 'zod', 'kysely', 'fastify', 'node:fs*', 'node:net', 'node:http*', 'pg', 'better-sqlite3'],
+    [
+      '**/contract/**',
+      '**/app/**',
+      '**/db/**',
+      '**/server/**',
+      '**/web/**',
+      '**/cli/**',
+      '**/config',
+      'zod',
+      'kysely',
+      'fastify',
+      'node:fs*',
+      'node:net',
+      'node:http*',
+      'pg',
+      'better-sqlite3',
+    ],
     'core is pure: no I/O, no frameworks, no outer layers.',
   ),
   layer(
@@ -54,9 +82,5 @@ export default tseslint.config(
     ['**/server/**', '**/db/**', '**/cli/**', '**/app/**', 'kysely', 'fastify', 'node:*'],
     'web talks to the API only: import contract/core, never server, db or app.',
   ),
-  layer(
-    ['src/server/**'],
-    ['**/web/**', '**/cli/**'],
-    'server must not depend on web or cli.',
-  ),
+  layer(['src/server/**'], ['**/web/**', '**/cli/**'], 'server must not depend on web or cli.'),
 );

@@ -1,20 +1,50 @@
 import { z } from 'zod';
 
-const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => ['true', '1', 'yes'].includes(v));
 
 const Config = z.object({
   DATABASE_URL: z
     .string()
     .default('sqlite:./data/charter.db')
-    .refine((u) => /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(u), 'must be sqlite:<path> or postgres://user@host:port/db'),
+    .refine(
+      (u) => /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(u),
+      'must be sqlite:<path> or postgres://user@host:port/db',
+    ),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(
+      /^[a-z_][a-z0-9_]{0,62}$/,
+      'must be a lower-case PostgreSQL schema name (letters, digits, _)',
+    )
+    .optional()
+    .describe('PostgreSQL only: the schema to keep Charter tables in (created if missing)'),
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535, 'must be a port (0–65535)').default(3000),
+  PORT: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(0)
+    .max(65535, 'must be a port (0–65535)')
+    .default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CHARTER_PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://charter.example.org' }).optional(),
+  CHARTER_PUBLIC_URL: z
+    .url({ message: 'must be an absolute URL such as https://charter.example.org' })
+    .optional(),
   CHARTER_TRUST_PROXY: bool.default(false),
   CHARTER_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
-  CHARTER_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
-  CHARTER_IMPORT_LIMIT_BYTES: z.coerce.number().int().min(1024).max(500 * 1024 * 1024).default(20 * 1024 * 1024),
+  CHARTER_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
+  CHARTER_IMPORT_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(500 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
 });
 
 export type Config = z.output<typeof Config>;
@@ -26,8 +56,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const result = Config.safeParse(cleaned);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`);
-    throw new ConfigError(`Charter cannot start: the environment is not valid.\n${lines.join('\n')}`);
+    const lines = result.error.issues.map(
+      (i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`,
+    );
+    throw new ConfigError(
+      `Charter cannot start: the environment is not valid.\n${lines.join('\n')}`,
+    );
   }
   return result.data;
 }

@@ -17,7 +17,11 @@ export interface Change {
 }
 
 /** Records a change in the audit chain, inside the caller's transaction. */
-export async function recordChange(audit: AuditRepository, ctx: Ctx, change: Change): Promise<void> {
+export async function recordChange(
+  audit: AuditRepository,
+  ctx: Ctx,
+  change: Change,
+): Promise<void> {
   await audit.append({
     at: ctx.env.now(),
     actorId: ctx.actor.personId,

@@ -40,7 +40,12 @@ export interface PeopleRepository {
   list(filter: PersonFilter, page: PageRequest): Promise<Page<Person>>;
   insert(person: Omit<Person, 'role'>): Promise<void>;
   /** Writes when the stored version is `expectedVersion`; false when it is stale. */
-  update(id: PersonId, fields: PersonFields, expectedVersion: number, at: Instant): Promise<boolean>;
+  update(
+    id: PersonId,
+    fields: PersonFields,
+    expectedVersion: number,
+    at: Instant,
+  ): Promise<boolean>;
 }
 
 export interface AccountsRepository {
@@ -112,7 +117,12 @@ export interface OrgUnitsRepository {
   findByName(name: string): Promise<OrgUnit | null>;
   list(filter: OrgUnitFilter, page: PageRequest): Promise<Page<OrgUnit>>;
   insert(unit: OrgUnit): Promise<void>;
-  update(id: OrgUnitId, fields: OrgUnitFields, expectedVersion: number, at: Instant): Promise<boolean>;
+  update(
+    id: OrgUnitId,
+    fields: OrgUnitFields,
+    expectedVersion: number,
+    at: Instant,
+  ): Promise<boolean>;
 }
 
 export interface AuditFilter {

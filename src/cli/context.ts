@@ -1,12 +1,14 @@
 import { unitOfWork } from '../db/store.js';
-import { migrateToLatest, openDatabase, type Db } from '../db/database.js';
+import { migrateToLatest, openConfiguredDatabase, type Db } from '../db/database.js';
 import { loadConfig, type Config } from '../config.js';
 import type { UnitOfWork } from '../app/ports.js';
 
 /** Opens the configured database, migrated, for commands that run on the server's machine. */
-export async function withDatabase<T>(work: (uow: UnitOfWork, db: Db, config: Config) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  work: (uow: UnitOfWork, db: Db, config: Config) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
-  const db = openDatabase(config.DATABASE_URL);
+  const db = openConfiguredDatabase(config);
   try {
     await migrateToLatest(db);
     return await work(unitOfWork(db), db, config);
@@ -21,25 +23,49 @@ export interface RemoteOptions {
   token?: string;
 }
 
-export async function callApi(options: RemoteOptions, method: string, path: string, body?: string, contentType = 'application/json'): Promise<unknown> {
+export async function callApi(
+  options: RemoteOptions,
+  method: string,
+  path: string,
+  body?: string,
+  contentType = 'application/json',
+): Promise<unknown> {
   const token = options.token ?? process.env.CHARTER_TOKEN;
-  if (!token) throw new CliError('No API token: pass --token or set CHARTER_TOKEN (create one with `charter token create`).');
+  if (!token)
+    throw new CliError(
+      'No API token: pass --token or set CHARTER_TOKEN (create one with `charter token create`).',
+    );
   let response: Response;
   try {
     response = await fetch(new URL(path, options.url), {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': contentType } : {}) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined ? { 'content-type': contentType } : {}),
+      },
       ...(body !== undefined ? { body } : {}),
     });
   } catch (error) {
-    throw new CliError(`Cannot reach Charter at ${options.url}: ${(error as Error).message}. Is the server running? Check --url.`);
+    throw new CliError(
+      `Cannot reach Charter at ${options.url}: ${(error as Error).message}. Is the server running? Check --url.`,
+    );
   }
   const text = await response.text();
   const parsed: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
-    const err = (parsed as { error?: { message?: string; issues?: { path: string; message: string }[]; requestId?: string } } | null)?.error;
+    const err = (
+      parsed as {
+        error?: {
+          message?: string;
+          issues?: { path: string; message: string }[];
+          requestId?: string;
+        };
+      } | null
+    )?.error;
     const issues = err?.issues?.map((i) => `\n  ${i.path}: ${i.message}`).join('') ?? '';
-    throw new CliError(`${response.status}: ${err?.message ?? response.statusText}${issues}${err?.requestId ? `\n  (request id ${err.requestId})` : ''}`);
+    throw new CliError(
+      `${response.status}: ${err?.message ?? response.statusText}${issues}${err?.requestId ? `\n  (request id ${err.requestId})` : ''}`,
+    );
   }
   return parsed;
 }

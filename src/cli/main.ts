@@ -9,12 +9,18 @@ import { tokenCreate } from './commands/token-create.js';
 import { CliError } from './context.js';
 
 const program = new Command('charter')
-  .description('Charter: service ownership and service levels as real commitments.\nConfiguration comes from the environment (DATABASE_URL, PORT, HOST, ...); see the README.')
+  .description(
+    'Charter: service ownership and service levels as real commitments.\nConfiguration comes from the environment (DATABASE_URL, PORT, HOST, ...); see the README.',
+  )
   .showHelpAfterError();
 
 const remote = (cmd: Command) =>
   cmd
-    .addOption(new Option('--url <url>', 'Charter server URL').env('CHARTER_URL').default('http://127.0.0.1:3000'))
+    .addOption(
+      new Option('--url <url>', 'Charter server URL')
+        .env('CHARTER_URL')
+        .default('http://127.0.0.1:3000'),
+    )
     .addOption(new Option('--token <token>', 'API token (default: $CHARTER_TOKEN)'));
 
 program
@@ -22,16 +28,25 @@ program
   .description('Start the server (API and web UI); applies pending migrations first')
   .option('--port <port>', 'port to listen on (default: $PORT or 3000)')
   .option('--host <host>', 'address to listen on (default: $HOST or 127.0.0.1)')
-  .option('--demo', 'load the demo retailer when the database is empty (never use in production)', false)
+  .option(
+    '--demo',
+    'load the demo retailer when the database is empty (never use in production)',
+    false,
+  )
   .action(serve);
 
-program.command('migrate').description('Apply pending database migrations to DATABASE_URL').action(migrate);
+program
+  .command('migrate')
+  .description('Apply pending database migrations to DATABASE_URL')
+  .action(migrate);
 
 program
   .command('admin')
   .description('Administer accounts on this machine')
   .command('create')
-  .description('Create an admin account (or make an existing person an admin); reads the password from standard input')
+  .description(
+    'Create an admin account (or make an existing person an admin); reads the password from standard input',
+  )
   .requiredOption('--email <email>', 'email address to sign in with')
   .requiredOption('--name <name>', 'full name')
   .action(adminCreate);
@@ -52,7 +67,9 @@ remote(
     .command('people')
     .description('People')
     .command('import')
-    .description('Import people from a CSV file (columns: name, email, title, seniority, manager_email, org_unit)')
+    .description(
+      'Import people from a CSV file (columns: name, email, title, seniority, manager_email, org_unit)',
+    )
     .argument('<file>', 'CSV file with a header line')
     .option('--dry-run', 'report what would change without saving', false)
     .option('--json', 'print the report as JSON', false),
@@ -62,7 +79,9 @@ program
   .command('audit')
   .description('Audit log')
   .command('verify')
-  .description('Verify the hash chain of the audit log in DATABASE_URL; exits 1 naming the first bad entry')
+  .description(
+    'Verify the hash chain of the audit log in DATABASE_URL; exits 1 naming the first bad entry',
+  )
   .option('--json', 'print the result as JSON', false)
   .action(auditVerify);
 

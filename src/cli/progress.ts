@@ -9,7 +9,9 @@ export function progressBar(label: string, total: number) {
       if (tty) {
         const width = 30;
         const filled = Math.round(fraction * width);
-        process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${Math.round(fraction * 100)}%`);
+        process.stderr.write(
+          `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${Math.round(fraction * 100)}%`,
+        );
       } else {
         const decile = Math.floor(fraction * 10);
         if (decile > lastDecile) {
@@ -20,7 +22,9 @@ export function progressBar(label: string, total: number) {
     },
     done(message = '') {
       if (tty) process.stderr.write('\n');
-      process.stderr.write(`${label}: done in ${((Date.now() - started) / 1000).toFixed(1)} s${message ? ` — ${message}` : ''}\n`);
+      process.stderr.write(
+        `${label}: done in ${((Date.now() - started) / 1000).toFixed(1)} s${message ? ` — ${message}` : ''}\n`,
+      );
     },
   };
 }

@@ -16,7 +16,10 @@ export const Me = z
     email: z.string(),
     role: Role,
     via: z.enum(['session', 'token']),
-    csrfToken: z.string().nullable().describe('send as X-CSRF-Token on writes made with the session cookie'),
+    csrfToken: z
+      .string()
+      .nullable()
+      .describe('send as X-CSRF-Token on writes made with the session cookie'),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;

@@ -18,7 +18,8 @@ export const Id = z.uuid({ message: 'must be an id (UUID)' });
 export const IdParams = z.object({ id: Id });
 export const Instant = z.string().describe('ISO-8601 UTC instant');
 
-const trimmed = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const trimmed = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 export const Name = trimmed(200);
 export const OptionalText = (max: number) =>
   z
@@ -55,7 +56,10 @@ export const listQuery = <S extends readonly [string, ...string[]]>(sortFields: 
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
-    nextCursor: z.string().nullable().describe('pass as cursor to get the next page; null on the last page'),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe('pass as cursor to get the next page; null on the last page'),
   });
 
 export const Boolish = z

@@ -14,7 +14,9 @@ export const Person = z
     seniority: Seniority,
     managerId: Id.nullable(),
     orgUnitId: Id.nullable(),
-    role: Role.nullable().describe('global role of the account; null when the person cannot sign in'),
+    role: Role.nullable().describe(
+      'global role of the account; null when the person cannot sign in',
+    ),
     active: z.boolean(),
     version: z.number().int(),
     createdAt: Instant,

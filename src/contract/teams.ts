@@ -65,7 +65,12 @@ export const CreateOrgUnit = z
   .strict();
 export type CreateOrgUnit = z.input<typeof CreateOrgUnit>;
 export const UpdateOrgUnit = z
-  .object({ name: Name, description: OptionalText(2000), headId: Id.nullable(), active: z.boolean() })
+  .object({
+    name: Name,
+    description: OptionalText(2000),
+    headId: Id.nullable(),
+    active: z.boolean(),
+  })
   .partial()
   .strict();
 export type UpdateOrgUnit = z.input<typeof UpdateOrgUnit>;

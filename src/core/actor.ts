@@ -24,7 +24,10 @@ const rank: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
 
 export function requireRole(actor: Actor, role: Role, doing: string): void {
   if (rank[actor.role] < rank[role]) {
-    throw new DomainError('forbidden', `Only ${role === 'admin' ? 'an admin' : `a ${role}`} can ${doing}.`);
+    throw new DomainError(
+      'forbidden',
+      `Only ${role === 'admin' ? 'an admin' : `a ${role}`} can ${doing}.`,
+    );
   }
 }
 

@@ -13,14 +13,28 @@ import type { ApiTokensTable, Database } from './schema.js';
 export function accountsRepository(db: Kysely<Database>): AccountsRepository {
   return {
     async get(personId) {
-      const row = await db.selectFrom('accounts').select(['password_hash', 'role']).where('person_id', '=', personId).executeTakeFirst();
+      const row = await db
+        .selectFrom('accounts')
+        .select(['password_hash', 'role'])
+        .where('person_id', '=', personId)
+        .executeTakeFirst();
       return row ? { passwordHash: row.password_hash, role: row.role as Role } : null;
     },
     async upsert(personId, role, passwordHash, at) {
       await db
         .insertInto('accounts')
-        .values({ person_id: personId, role, password_hash: passwordHash, created_at: at, password_changed_at: passwordHash ? at : null })
-        .onConflict((oc) => oc.column('person_id').doUpdateSet({ role, password_hash: passwordHash, password_changed_at: at }))
+        .values({
+          person_id: personId,
+          role,
+          password_hash: passwordHash,
+          created_at: at,
+          password_changed_at: passwordHash ? at : null,
+        })
+        .onConflict((oc) =>
+          oc
+            .column('person_id')
+            .doUpdateSet({ role, password_hash: passwordHash, password_changed_at: at }),
+        )
         .execute();
     },
     async setRole(personId, role, at) {
@@ -30,12 +44,22 @@ export function accountsRepository(db: Kysely<Database>): AccountsRepository {
       }
       await db
         .insertInto('accounts')
-        .values({ person_id: personId, role, password_hash: null, created_at: at, password_changed_at: null })
+        .values({
+          person_id: personId,
+          role,
+          password_hash: null,
+          created_at: at,
+          password_changed_at: null,
+        })
         .onConflict((oc) => oc.column('person_id').doUpdateSet({ role }))
         .execute();
     },
     async setPassword(personId, passwordHash, at) {
-      await db.updateTable('accounts').set({ password_hash: passwordHash, password_changed_at: at }).where('person_id', '=', personId).execute();
+      await db
+        .updateTable('accounts')
+        .set({ password_hash: passwordHash, password_changed_at: at })
+        .where('person_id', '=', personId)
+        .execute();
     },
   };
 }
@@ -56,7 +80,11 @@ export function sessionsRepository(db: Kysely<Database>): SessionsRepository {
         .execute();
     },
     async get(idHash) {
-      const r = await db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+      const r = await db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('id_hash', '=', idHash)
+        .executeTakeFirst();
       return r
         ? {
             personId: r.person_id as PersonId,
@@ -67,7 +95,11 @@ export function sessionsRepository(db: Kysely<Database>): SessionsRepository {
         : null;
     },
     async touch(idHash, lastSeenAt, expiresAt) {
-      await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id_hash', '=', idHash).execute();
+      await db
+        .updateTable('sessions')
+        .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+        .where('id_hash', '=', idHash)
+        .execute();
     },
     async delete(idHash) {
       await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
@@ -112,22 +144,41 @@ export function tokensRepository(db: Kysely<Database>): TokensRepository {
         .execute();
     },
     async findByHash(tokenHash) {
-      const r = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+      const r = await db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst();
       return r ? toToken(r) : null;
     },
     async get(id) {
-      const r = await db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+      const r = await db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
       return r ? toToken(r) : null;
     },
     listForPerson(personId, page) {
       const q = db.selectFrom('api_tokens').selectAll().where('person_id', '=', personId);
-      return keysetPage(q, page, { createdAt: 'api_tokens.created_at', name: 'api_tokens.name' }, 'api_tokens.id', toToken);
+      return keysetPage(
+        q,
+        page,
+        { createdAt: 'api_tokens.created_at', name: 'api_tokens.name' },
+        'api_tokens.id',
+        toToken,
+      );
     },
     async markUsed(id, at) {
       await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
     },
     async revoke(id, at) {
-      await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+      await db
+        .updateTable('api_tokens')
+        .set({ revoked_at: at })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .execute();
     },
   };
 }

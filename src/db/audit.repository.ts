@@ -26,8 +26,16 @@ export function auditRepository(db: Kysely<Database>): AuditRepository {
     async append(entry) {
       // Advancing the head first takes its row lock (PostgreSQL) so appends are serialised;
       // SQLite serialises writers anyway.
-      await db.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1).execute();
-      const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+      await db
+        .updateTable('audit_head')
+        .set((eb) => ({ seq: eb('seq', '+', 1) }))
+        .where('id', '=', 1)
+        .execute();
+      const head = await db
+        .selectFrom('audit_head')
+        .select(['seq', 'hash'])
+        .where('id', '=', 1)
+        .executeTakeFirstOrThrow();
       const sealed = seal({ ...entry, seq: Number(head.seq), prevHash: head.hash });
       await db
         .insertInto('audit_log')
@@ -39,8 +47,14 @@ export function auditRepository(db: Kysely<Database>): AuditRepository {
           action: sealed.action,
           entity_type: sealed.entityType,
           entity_id: sealed.entityId,
-          before_json: sealed.before === null || sealed.before === undefined ? null : JSON.stringify(sealed.before),
-          after_json: sealed.after === null || sealed.after === undefined ? null : JSON.stringify(sealed.after),
+          before_json:
+            sealed.before === null || sealed.before === undefined
+              ? null
+              : JSON.stringify(sealed.before),
+          after_json:
+            sealed.after === null || sealed.after === undefined
+              ? null
+              : JSON.stringify(sealed.after),
           request_id: sealed.requestId,
           prev_hash: sealed.prevHash,
           hash: sealed.hash,
@@ -60,11 +74,21 @@ export function auditRepository(db: Kysely<Database>): AuditRepository {
       return keysetPage(q, page, { seq: 'audit_log.seq' }, 'audit_log.seq', toEntry);
     },
     async scan(afterSeq, limit) {
-      const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('seq', '>', afterSeq)
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
       return rows.map(toEntry);
     },
     async head() {
-      const h = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+      const h = await db
+        .selectFrom('audit_head')
+        .select(['seq', 'hash'])
+        .where('id', '=', 1)
+        .executeTakeFirstOrThrow();
       return { seq: Number(h.seq), hash: h.hash };
     },
   };

@@ -1,5 +1,5 @@
 import Sqlite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
@@ -11,6 +11,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
+  /** PostgreSQL schema in use when not the default. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -40,10 +42,25 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+    return {
+      kysely,
+      dialect: 'postgres',
+      ...(options.schema ? { schema: options.schema } : {}),
+      close: () => kysely.destroy(),
+    };
   }
   throw new Error('DATABASE_URL must start with sqlite: or postgres://');
 }
+
+/** Opens the database the configuration names (DATABASE_URL, DATABASE_SCHEMA). */
+export const openConfiguredDatabase = (config: {
+  DATABASE_URL: string;
+  DATABASE_SCHEMA?: string | undefined;
+}): Db =>
+  openDatabase(
+    config.DATABASE_URL,
+    config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {},
+  );
 
 export interface MigrationOutcome {
   applied: string[];
@@ -51,16 +68,20 @@ export interface MigrationOutcome {
 
 /** Applies every pending migration; fails loudly and applies nothing more on error. */
 export async function migrateToLatest(db: Db): Promise<MigrationOutcome> {
+  if (db.schema) await sql`create schema if not exists ${sql.id(db.schema)}`.execute(db.kysely);
   const migrator = new Migrator({
     db: db.kysely,
     provider: { getMigrations: () => Promise.resolve(migrations) },
+    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(
-      `Migration ${failed?.migrationName ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`,
+      `Migration ${failed?.migrationName ?? '(unknown)'} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
     );
   }
-  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+  return {
+    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+  };
 }

@@ -1,7 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Instant, OrgUnitId, PersonId } from '../core/ids.js';
 import type { OrgUnit } from '../core/people.js';
-import type { OrgUnitFields, OrgUnitFilter, OrgUnitsRepository, PageRequest } from '../app/ports.js';
+import type {
+  OrgUnitFields,
+  OrgUnitFilter,
+  OrgUnitsRepository,
+  PageRequest,
+} from '../app/ports.js';
 import { containsPattern, keysetPage, likeInsensitive } from './pagination.js';
 import type { Database, OrgUnitsTable } from './schema.js';
 import { nameKey } from './teams.repository.js';
@@ -20,21 +25,40 @@ const toOrgUnit = (r: Selectable<OrgUnitsTable>): OrgUnit => ({
 export function orgUnitsRepository(db: Kysely<Database>): OrgUnitsRepository {
   return {
     async get(id) {
-      const row = await db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('org_units')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row ? toOrgUnit(row) : null;
     },
     async findByName(name) {
-      const row = await db.selectFrom('org_units').selectAll().where('name_key', '=', nameKey(name)).executeTakeFirst();
+      const row = await db
+        .selectFrom('org_units')
+        .selectAll()
+        .where('name_key', '=', nameKey(name))
+        .executeTakeFirst();
       return row ? toOrgUnit(row) : null;
     },
     list(filter: OrgUnitFilter, page: PageRequest) {
       let q = db.selectFrom('org_units').selectAll();
       if (filter.q) {
         const p = containsPattern(filter.q);
-        q = q.where((eb) => eb.or([likeInsensitive('org_units.name', p), likeInsensitive('org_units.description', p)]));
+        q = q.where((eb) =>
+          eb.or([
+            likeInsensitive('org_units.name', p),
+            likeInsensitive('org_units.description', p),
+          ]),
+        );
       }
       if (filter.active !== undefined) q = q.where('org_units.active', '=', filter.active ? 1 : 0);
-      return keysetPage(q, page, { name: 'org_units.name', createdAt: 'org_units.created_at' }, 'org_units.id', toOrgUnit);
+      return keysetPage(
+        q,
+        page,
+        { name: 'org_units.name', createdAt: 'org_units.created_at' },
+        'org_units.id',
+        toOrgUnit,
+      );
     },
     async insert(u) {
       await db

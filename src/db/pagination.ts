@@ -1,4 +1,10 @@
-import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely';
 import { DomainError } from '../core/errors.js';
 import type { Page, PageRequest } from '../app/ports.js';
 
@@ -21,9 +27,11 @@ export function decodeCursor(cursor: string): [string | number, string | number]
   } catch {
     // fall through
   }
-  throw new DomainError('invalid', 'cursor: is not a cursor returned by this list; start again without it', [
-    { path: 'cursor', message: 'is not a cursor returned by this list; start again without it' },
-  ]);
+  throw new DomainError(
+    'invalid',
+    'cursor: is not a cursor returned by this list; start again without it',
+    [{ path: 'cursor', message: 'is not a cursor returned by this list; start again without it' }],
+  );
 }
 
 /**
@@ -66,9 +74,7 @@ export async function keysetPage<DB, TB extends keyof DB, O extends Record<strin
   return {
     items: pageRows.map(map),
     nextCursor:
-      more && last
-        ? encodeCursor(last[key(column)] as string | number, last[key(idColumn)] as string | number)
-        : null,
+      more && last ? encodeCursor(last[key(column)], last[key(idColumn)] as string | number) : null,
   };
 }
 

@@ -52,7 +52,11 @@ export function peopleRepository(db: Kysely<Database>): PeopleRepository {
       return row ? toPerson(row) : null;
     },
     async managerOf(id) {
-      const row = await db.selectFrom('people').select('manager_id').where('id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('people')
+        .select('manager_id')
+        .where('id', '=', id)
+        .executeTakeFirst();
       return (row?.manager_id ?? null) as PersonId | null;
     },
     list(filter: PersonFilter, page: PageRequest) {
@@ -60,13 +64,20 @@ export function peopleRepository(db: Kysely<Database>): PeopleRepository {
       if (filter.q) {
         const p = containsPattern(filter.q);
         q = q.where((eb) =>
-          eb.or([likeInsensitive('people.name', p), likeInsensitive('people.email', p), likeInsensitive('people.title', p)]),
+          eb.or([
+            likeInsensitive('people.name', p),
+            likeInsensitive('people.email', p),
+            likeInsensitive('people.title', p),
+          ]),
         );
       }
       if (filter.teamId) {
         const teamId = filter.teamId;
         q = q.where('people.id', 'in', (eb) =>
-          eb.selectFrom('team_members').select('team_members.person_id').where('team_members.team_id', '=', teamId),
+          eb
+            .selectFrom('team_members')
+            .select('team_members.person_id')
+            .where('team_members.team_id', '=', teamId),
         );
       }
       if (filter.orgUnitId) q = q.where('people.org_unit_id', '=', filter.orgUnitId);

@@ -41,7 +41,10 @@ export function unitOfWork(db: Db): UnitOfWork {
  */
 function translateConstraintError(error: unknown): unknown {
   const e = error as { code?: string; constraint?: string; message?: string };
-  const unique = e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e.code === '23505';
+  const unique =
+    e.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    e.code === '23505';
   if (!unique) return error;
   const text = `${e.constraint ?? ''} ${e.message ?? ''}`;
   const path = /email/.test(text) ? 'email' : /name/.test(text) ? 'name' : 'id';

@@ -55,23 +55,38 @@ export function teamsRepository(db: Kysely<Database>): TeamsRepository {
       return row ? (await withMembers([row]))[0]! : null;
     },
     async findByName(name) {
-      const row = await db.selectFrom('teams').selectAll().where('name_key', '=', nameKey(name)).executeTakeFirst();
+      const row = await db
+        .selectFrom('teams')
+        .selectAll()
+        .where('name_key', '=', nameKey(name))
+        .executeTakeFirst();
       return row ? (await withMembers([row]))[0]! : null;
     },
     async list(filter: TeamFilter, page: PageRequest) {
       let q = db.selectFrom('teams').selectAll();
       if (filter.q) {
         const p = containsPattern(filter.q);
-        q = q.where((eb) => eb.or([likeInsensitive('teams.name', p), likeInsensitive('teams.description', p)]));
+        q = q.where((eb) =>
+          eb.or([likeInsensitive('teams.name', p), likeInsensitive('teams.description', p)]),
+        );
       }
       if (filter.memberId) {
         const memberId = filter.memberId;
         q = q.where('teams.id', 'in', (eb) =>
-          eb.selectFrom('team_members').select('team_members.team_id').where('team_members.person_id', '=', memberId),
+          eb
+            .selectFrom('team_members')
+            .select('team_members.team_id')
+            .where('team_members.person_id', '=', memberId),
         );
       }
       if (filter.active !== undefined) q = q.where('teams.active', '=', filter.active ? 1 : 0);
-      const result = await keysetPage(q, page, { name: 'teams.name', createdAt: 'teams.created_at' }, 'teams.id', (r) => r);
+      const result = await keysetPage(
+        q,
+        page,
+        { name: 'teams.name', createdAt: 'teams.created_at' },
+        'teams.id',
+        (r) => r,
+      );
       return { items: await withMembers(result.items), nextCursor: result.nextCursor };
     },
     async insert(t) {

@@ -1,7 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../core/errors.js';
 import type { Ctx } from '../app/context.js';
-import { authenticateSession, authenticateToken, type Authenticated } from '../app/auth/sessions.js';
+import {
+  authenticateSession,
+  authenticateToken,
+  type Authenticated,
+} from '../app/auth/sessions.js';
 import type { Environment, UnitOfWork } from '../app/ports.js';
 
 export const sessionCookie = 'charter_session';
@@ -31,7 +35,10 @@ export function registerAuth(app: FastifyInstance, uow: UnitOfWork, env: Environ
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       request.auth = match ? await authenticateToken(uow, env, match[1]!) : null;
       if (!request.auth) {
-        throw new DomainError('unauthenticated', 'The API token is not valid, has expired or was revoked.');
+        throw new DomainError(
+          'unauthenticated',
+          'The API token is not valid, has expired or was revoked.',
+        );
       }
       return;
     }
@@ -39,12 +46,18 @@ export function registerAuth(app: FastifyInstance, uow: UnitOfWork, env: Environ
     if (cookie) request.auth = await authenticateSession(uow, env, cookie);
     if (request.routeOptions.config.public) return;
     if (!request.auth) {
-      throw new DomainError('unauthenticated', 'Sign in first (POST /api/v1/auth/login), or send an API token as Authorization: Bearer.');
+      throw new DomainError(
+        'unauthenticated',
+        'Sign in first (POST /api/v1/auth/login), or send an API token as Authorization: Bearer.',
+      );
     }
     if (!safeMethods.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || sent !== request.auth.csrfToken) {
-        throw new DomainError('forbidden', 'The X-CSRF-Token header is missing or wrong; reload the page and try again.');
+        throw new DomainError(
+          'forbidden',
+          'The X-CSRF-Token header is missing or wrong; reload the page and try again.',
+        );
       }
     }
   });
@@ -60,13 +73,17 @@ export function ctxOf(request: FastifyRequest, env: Environment): Ctx {
 export function expectedVersion(request: FastifyRequest): number {
   const header = request.headers['if-match'];
   if (!header) {
-    throw new DomainError('precondition_required', 'Send If-Match with the ETag you read (for example If-Match: "3") so no one else\'s change is overwritten.', [
-      { path: 'If-Match', message: 'is required' },
-    ]);
+    throw new DomainError(
+      'precondition_required',
+      'Send If-Match with the ETag you read (for example If-Match: "3") so no one else\'s change is overwritten.',
+      [{ path: 'If-Match', message: 'is required' }],
+    );
   }
   const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
   if (!match) {
-    throw new DomainError('invalid', 'If-Match must be an ETag this API returned, such as "3".', [{ path: 'If-Match', message: 'is not an ETag' }]);
+    throw new DomainError('invalid', 'If-Match must be an ETag this API returned, such as "3".', [
+      { path: 'If-Match', message: 'is not an ETag' },
+    ]);
   }
   return Number(match[1]);
 }

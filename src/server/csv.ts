@@ -3,13 +3,20 @@ import type { Page } from '../app/ports.js';
 
 const cell = (v: unknown): string => {
   if (v === null || v === undefined) return '';
-  const s = Array.isArray(v) ? v.join(';') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const s =
+    typeof v === 'string'
+      ? v
+      : typeof v === 'number' || typeof v === 'boolean'
+        ? String(v)
+        : Array.isArray(v)
+          ? v.join(';')
+          : JSON.stringify(v);
   // Quote when needed; neutralise spreadsheet formulas.
   const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   return /[",\n\r;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 };
 
-export function toCsv<T>(columns: (keyof T & string)[], rows: T[]): string {
+export function toCsv<T>(columns: Extract<keyof T, string>[], rows: T[]): string {
   const lines = [columns.join(',')];
   for (const row of rows) lines.push(columns.map((c) => cell(row[c])).join(','));
   return `${lines.join('\r\n')}\r\n`;
@@ -19,7 +26,7 @@ export function toCsv<T>(columns: (keyof T & string)[], rows: T[]): string {
 export async function sendCsv<T>(
   reply: FastifyReply,
   filename: string,
-  columns: (keyof T & string)[],
+  columns: Extract<keyof T, string>[],
   fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
 ) {
   const rows: T[] = [];

@@ -17,8 +17,16 @@ const statusOf: Record<ErrorCode, number> = {
 
 type Code = ErrorBody['error']['code'];
 
-export function send(reply: FastifyReply, status: number, code: Code, message: string, issues?: { path: string; message: string }[]) {
-  const body: ErrorBody = { error: { code, message, ...(issues ? { issues } : {}), requestId: String(reply.request.id) } };
+export function send(
+  reply: FastifyReply,
+  status: number,
+  code: Code,
+  message: string,
+  issues?: { path: string; message: string }[],
+) {
+  const body: ErrorBody = {
+    error: { code, message, ...(issues ? { issues } : {}), requestId: String(reply.request.id) },
+  };
   return reply.status(status).type('application/json').send(body);
 }
 
@@ -28,18 +36,44 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
-    const issues = error.validation.map((v) => {
-      const path = (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.') || '';
-      return { path: path || where, message: v.message ?? 'is not valid' };
+    const issues = error.validation.flatMap((v) => {
+      const base = (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+      const params = v.params as { keys?: string[] } | undefined;
+      if (v.keyword === 'unrecognized_keys' && params?.keys) {
+        return params.keys.map((k) => ({
+          path: base ? `${base}.${k}` : k,
+          message: 'is not a known field; remove it',
+        }));
+      }
+      const missing = v.keyword === 'invalid_type' && /received undefined/.test(v.message ?? '');
+      return [
+        { path: base || where, message: missing ? 'is required' : (v.message ?? 'is not valid') },
+      ];
     });
-    return send(reply, 400, 'invalid', `The request ${where} is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+    return send(
+      reply,
+      400,
+      'invalid',
+      `The request ${where} is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      issues,
+    );
   }
   const status = error.statusCode ?? 500;
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return send(reply, 413, 'payload_too_large', 'The request body is too large; send less data or split it.');
+    return send(
+      reply,
+      413,
+      'payload_too_large',
+      'The request body is too large; send less data or split it.',
+    );
   }
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return send(reply, 415, 'unsupported_media_type', `Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted here; send application/json.`);
+    return send(
+      reply,
+      415,
+      'unsupported_media_type',
+      `Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted here; send application/json.`,
+    );
   }
   if (status === 429) return send(reply, 429, 'rate_limited', error.message);
   if (status >= 400 && status < 500) {
@@ -52,5 +86,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return send(reply, 400, 'invalid', message, [{ path: 'body', message }]);
   }
   request.log.error({ err: error }, 'unhandled error');
-  return send(reply, 500, 'internal', 'Something went wrong on our side. Quote the request id when you report it.');
+  return send(
+    reply,
+    500,
+    'internal',
+    'Something went wrong on our side. Quote the request id when you report it.',
+  );
 }

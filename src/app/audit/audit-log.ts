@@ -9,7 +9,14 @@ export function listAudit(uow: UnitOfWork, ctx: Ctx, query: Omit<AuditQuery, 'fo
   requireRole(ctx.actor, 'member', 'read the audit log');
   const iso = (s: string | undefined) => (s ? (new Date(s).toISOString() as Instant) : undefined);
   return uow.read.audit.list(
-    { actorId: query.actorId, entityType: query.entityType, entityId: query.entityId, action: query.action, from: iso(query.from), to: iso(query.to) },
+    {
+      actorId: query.actorId,
+      entityType: query.entityType,
+      entityId: query.entityId,
+      action: query.action,
+      from: iso(query.from),
+      to: iso(query.to),
+    },
     { limit: query.limit, cursor: query.cursor, sort: parseSort(query.sort ?? '-seq') },
   );
 }
@@ -22,7 +29,10 @@ export interface Verification {
 }
 
 /** Walks the whole chain in order, recomputing every hash and link. */
-export async function verifyAudit(uow: UnitOfWork, onProgress?: (checked: number, total: number) => void): Promise<Verification> {
+export async function verifyAudit(
+  uow: UnitOfWork,
+  onProgress?: (checked: number, total: number) => void,
+): Promise<Verification> {
   const verifier = new ChainVerifier();
   const head = await uow.read.audit.head();
   let after = 0;
@@ -35,7 +45,12 @@ export async function verifyAudit(uow: UnitOfWork, onProgress?: (checked: number
     onProgress?.(verifier.checked, head.seq);
   }
   const problem = verifier.finish(head);
-  return { ok: !problem, checked: verifier.checked, firstBadSeq: problem?.seq ?? null, problem: problem?.message ?? null };
+  return {
+    ok: !problem,
+    checked: verifier.checked,
+    firstBadSeq: problem?.seq ?? null,
+    problem: problem?.message ?? null,
+  };
 }
 
 /** The API's entry point: admins and members may verify the chain. */

@@ -12,16 +12,28 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   currentSessionToken: string | null,
 ): Promise<void> {
-  if (ctx.actor.via !== 'session') throw new DomainError('forbidden', 'Change your password from a signed-in session, not with an API token.');
+  if (ctx.actor.via !== 'session')
+    throw new DomainError(
+      'forbidden',
+      'Change your password from a signed-in session, not with an API token.',
+    );
   const account = await uow.read.accounts.get(ctx.actor.personId);
   if (!(await verifyPassword(account?.passwordHash ?? null, input.currentPassword))) {
     throw invalid('currentPassword', 'is not your current password');
   }
-  if (input.newPassword === input.currentPassword) throw invalid('newPassword', 'must differ from the current password');
+  if (input.newPassword === input.currentPassword)
+    throw invalid('newPassword', 'must differ from the current password');
   const passwordHash = await hashPassword(input.newPassword);
   await uow.transaction(async (repos) => {
     await repos.accounts.setPassword(ctx.actor.personId, passwordHash, ctx.env.now());
-    await repos.sessions.deleteForPerson(ctx.actor.personId, currentSessionToken ? sha256Hex(currentSessionToken) : undefined);
-    await recordChange(repos.audit, ctx, { action: 'account.password_changed', entityType: 'person', entityId: ctx.actor.personId });
+    await repos.sessions.deleteForPerson(
+      ctx.actor.personId,
+      currentSessionToken ? sha256Hex(currentSessionToken) : undefined,
+    );
+    await recordChange(repos.audit, ctx, {
+      action: 'account.password_changed',
+      entityType: 'person',
+      entityId: ctx.actor.personId,
+    });
   });
 }

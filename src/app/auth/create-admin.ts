@@ -17,22 +17,39 @@ export async function createAdmin(
   env: Environment,
   input: { email: string; name: string; password: string },
 ): Promise<{ personId: PersonId; created: boolean }> {
-  if (input.password.length < minPasswordLength) throw invalid('password', `must be at least ${minPasswordLength} characters`);
+  if (input.password.length < minPasswordLength)
+    throw invalid('password', `must be at least ${minPasswordLength} characters`);
   const email = input.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);
   return uow.transaction(async (repos) => {
     const existing = await repos.people.findByEmail(email);
     const id = (existing?.id ?? env.newId()) as PersonId;
-    const ctx: Ctx = { actor: systemActor(id, `${input.name} (via charter admin create)`), requestId: null, env };
+    const ctx: Ctx = {
+      actor: systemActor(id, `${input.name} (via charter admin create)`),
+      requestId: null,
+      env,
+    };
     let created = false;
     if (!existing) {
-      await insertPerson(repos, { ...ctx, env: { ...env, newId: () => id } }, { name: input.name, email, seniority: 'staff' });
+      await insertPerson(
+        repos,
+        { ...ctx, env: { ...env, newId: () => id } },
+        { name: input.name, email, seniority: 'staff' },
+      );
       created = true;
     } else if (!existing.active) {
-      throw new DomainError('conflict', `${email} belongs to a deactivated person; reactivate them first.`);
+      throw new DomainError(
+        'conflict',
+        `${email} belongs to a deactivated person; reactivate them first.`,
+      );
     }
     await repos.accounts.upsert(id, 'admin', passwordHash, env.now());
-    await recordChange(repos.audit, ctx, { action: 'account.admin_created', entityType: 'person', entityId: id, after: { email, role: 'admin' } });
+    await recordChange(repos.audit, ctx, {
+      action: 'account.admin_created',
+      entityType: 'person',
+      entityId: id,
+      after: { email, role: 'admin' },
+    });
     return { personId: id, created };
   });
 }

@@ -10,7 +10,8 @@ import { randomToken, sha256Hex, verifyPassword } from './secrets.js';
 export const sessionIdleHours = 12;
 const touchAfterMs = 5 * 60 * 1000;
 
-const plusHours = (at: Instant, hours: number) => new Date(Date.parse(at) + hours * 3600_000).toISOString() as Instant;
+const plusHours = (at: Instant, hours: number) =>
+  new Date(Date.parse(at) + hours * 3600_000).toISOString() as Instant;
 
 export interface StartedSession {
   sessionToken: string;
@@ -32,29 +33,69 @@ export async function login(
   if (!person || !account || !ok || !person.active) {
     if (person) {
       await uow.transaction((repos) =>
-        recordChange(repos.audit, { actor: { personId: person.id, name: person.name, role: 'viewer', via: 'session', scope: 'read' }, requestId, env }, {
-          action: 'auth.login_failed',
-          entityType: 'person',
-          entityId: person.id,
-          after: { reason: !account || !ok ? 'wrong password or no account' : 'deactivated' },
-        }),
+        recordChange(
+          repos.audit,
+          {
+            actor: {
+              personId: person.id,
+              name: person.name,
+              role: 'viewer',
+              via: 'session',
+              scope: 'read',
+            },
+            requestId,
+            env,
+          },
+          {
+            action: 'auth.login_failed',
+            entityType: 'person',
+            entityId: person.id,
+            after: { reason: !account || !ok ? 'wrong password or no account' : 'deactivated' },
+          },
+        ),
       );
     }
-    throw new DomainError('unauthenticated', 'The email or password is not right, or the account is deactivated.');
+    throw new DomainError(
+      'unauthenticated',
+      'The email or password is not right, or the account is deactivated.',
+    );
   }
   const sessionToken = randomToken();
   const csrfToken = randomToken(24);
   const now = env.now();
   const expiresAt = plusHours(now, sessionIdleHours);
-  const actor: Actor = { personId: person.id, name: person.name, role: account.role, via: 'session', scope: 'write' };
+  const actor: Actor = {
+    personId: person.id,
+    name: person.name,
+    role: account.role,
+    via: 'session',
+    scope: 'write',
+  };
   await uow.transaction(async (repos) => {
-    await repos.sessions.create(sha256Hex(sessionToken), { personId: person.id, csrfToken, createdAt: now, expiresAt, lastSeenAt: now });
-    await recordChange(repos.audit, { actor, requestId, env }, { action: 'auth.login', entityType: 'person', entityId: person.id });
+    await repos.sessions.create(sha256Hex(sessionToken), {
+      personId: person.id,
+      csrfToken,
+      createdAt: now,
+      expiresAt,
+      lastSeenAt: now,
+    });
+    await recordChange(
+      repos.audit,
+      { actor, requestId, env },
+      { action: 'auth.login', entityType: 'person', entityId: person.id },
+    );
   });
   return {
     sessionToken,
     expiresAt,
-    me: { personId: person.id, name: person.name, email: person.email, role: account.role, via: 'session', csrfToken },
+    me: {
+      personId: person.id,
+      name: person.name,
+      email: person.email,
+      role: account.role,
+      via: 'session',
+      csrfToken,
+    },
   };
 }
 
@@ -64,15 +105,30 @@ export interface Authenticated {
   email: string;
 }
 
-async function actorFor(uow: UnitOfWork, personId: PersonId, via: 'session' | 'token', scope: 'read' | 'write') {
+async function actorFor(
+  uow: UnitOfWork,
+  personId: PersonId,
+  via: 'session' | 'token',
+  scope: 'read' | 'write',
+) {
   const person = await uow.read.people.get(personId);
   if (!person || !person.active || !person.role) return null;
-  const actor: Actor = { personId, name: person.name, role: person.role, via, scope: person.role === 'viewer' ? 'read' : scope };
+  const actor: Actor = {
+    personId,
+    name: person.name,
+    role: person.role,
+    via,
+    scope: person.role === 'viewer' ? 'read' : scope,
+  };
   return { actor, email: person.email };
 }
 
 /** Resolves a session cookie to the person behind it, sliding its expiry. */
-export async function authenticateSession(uow: UnitOfWork, env: Environment, sessionToken: string): Promise<Authenticated | null> {
+export async function authenticateSession(
+  uow: UnitOfWork,
+  env: Environment,
+  sessionToken: string,
+): Promise<Authenticated | null> {
   const idHash = sha256Hex(sessionToken);
   const session = await uow.read.sessions.get(idHash);
   const now = env.now();
@@ -88,12 +144,20 @@ export async function authenticateSession(uow: UnitOfWork, env: Environment, ses
 export async function logout(uow: UnitOfWork, ctx: Ctx, sessionToken: string): Promise<void> {
   await uow.transaction(async (repos) => {
     await repos.sessions.delete(sha256Hex(sessionToken));
-    await recordChange(repos.audit, ctx, { action: 'auth.logout', entityType: 'person', entityId: ctx.actor.personId });
+    await recordChange(repos.audit, ctx, {
+      action: 'auth.logout',
+      entityType: 'person',
+      entityId: ctx.actor.personId,
+    });
   });
 }
 
 /** Resolves `Authorization: Bearer chr_...` to its owner with the token's scope. */
-export async function authenticateToken(uow: UnitOfWork, env: Environment, token: string): Promise<Authenticated | null> {
+export async function authenticateToken(
+  uow: UnitOfWork,
+  env: Environment,
+  token: string,
+): Promise<Authenticated | null> {
   const record = await uow.read.tokens.findByHash(sha256Hex(token));
   const now = env.now();
   if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now)) return null;

@@ -1,4 +1,3 @@
-import { requireWrite } from '../../core/actor.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import type { Instant, PersonId, TokenId } from '../../core/ids.js';
 import { parseSort, recordChange, type Ctx } from '../context.js';
@@ -27,7 +26,9 @@ export async function issueToken(
     scope: input.scope,
     prefix: token.slice(0, apiTokenPrefix.length + 6),
     createdAt: now,
-    expiresAt: input.expiresInDays ? (new Date(Date.parse(now) + input.expiresInDays * 86_400_000).toISOString() as Instant) : null,
+    expiresAt: input.expiresInDays
+      ? (new Date(Date.parse(now) + input.expiresInDays * 86_400_000).toISOString() as Instant)
+      : null,
     lastUsedAt: null,
     revokedAt: null,
   };
@@ -43,24 +44,41 @@ export async function issueToken(
 
 /** Tokens are always the caller's own: nobody issues a token that acts as someone else. */
 export async function createToken(uow: UnitOfWork, ctx: Ctx, input: CreateTokenInput) {
-  requireWrite(ctx.actor, 'create API tokens');
-  if (ctx.actor.via === 'token') throw forbidden('Create API tokens from a signed-in session, not with another token.');
-  if (input.scope === 'write' && ctx.actor.role === 'viewer') throw forbidden('Viewers can only have read tokens.');
+  if (ctx.actor.via === 'token')
+    throw forbidden('Create API tokens from a signed-in session, not with another token.');
+  if (input.scope === 'write' && ctx.actor.role === 'viewer')
+    throw forbidden('Viewers can only have read tokens.');
   return uow.transaction((repos) => issueToken(repos, ctx, ctx.actor.personId, input));
 }
 
-export function listTokens(uow: UnitOfWork, ctx: Ctx, page: { limit: number; cursor?: string | undefined; sort?: string | undefined }): Promise<Page<TokenRecord>> {
-  return uow.read.tokens.listForPerson(ctx.actor.personId, { limit: page.limit, cursor: page.cursor, sort: parseSort(page.sort ?? '-createdAt') });
+export function listTokens(
+  uow: UnitOfWork,
+  ctx: Ctx,
+  page: { limit: number; cursor?: string | undefined; sort?: string | undefined },
+): Promise<Page<TokenRecord>> {
+  return uow.read.tokens.listForPerson(ctx.actor.personId, {
+    limit: page.limit,
+    cursor: page.cursor,
+    sort: parseSort(page.sort ?? '-createdAt'),
+  });
 }
 
 export async function revokeToken(uow: UnitOfWork, ctx: Ctx, id: TokenId): Promise<void> {
-  requireWrite(ctx.actor, 'revoke API tokens');
+  // Anyone may revoke their own tokens, viewers included; a read-only token may not.
+  if (ctx.actor.via === 'token' && ctx.actor.scope !== 'write')
+    throw forbidden('This token is read-only; it cannot revoke tokens.');
   await uow.transaction(async (repos) => {
     const token = await repos.tokens.get(id);
     // Someone else's token is reported as missing: its existence is not the caller's business.
-    if (!token || (token.personId !== ctx.actor.personId && ctx.actor.role !== 'admin')) throw notFound('API token');
+    if (!token || (token.personId !== ctx.actor.personId && ctx.actor.role !== 'admin'))
+      throw notFound('API token');
     if (token.revokedAt) return;
     await repos.tokens.revoke(id, ctx.env.now());
-    await recordChange(repos.audit, ctx, { action: 'token.revoked', entityType: 'api_token', entityId: id, before: token });
+    await recordChange(repos.audit, ctx, {
+      action: 'token.revoked',
+      entityType: 'api_token',
+      entityId: id,
+      before: token,
+    });
   });
 }

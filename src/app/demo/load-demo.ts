@@ -26,9 +26,23 @@ export async function loadDemo(uow: UnitOfWork, env: Environment): Promise<DemoO
     for (const u of demoOrgUnits) {
       const id = env.newId() as OrgUnitId;
       units.set(u.name, id);
-      const unit = { id, name: u.name, description: u.description, headId: null, active: true, version: 1, createdAt: now, updatedAt: now };
+      const unit = {
+        id,
+        name: u.name,
+        description: u.description,
+        headId: null,
+        active: true,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
       await repos.orgUnits.insert(unit);
-      await recordChange(repos.audit, ctx, { action: 'org_unit.created', entityType: 'org_unit', entityId: id, after: unit });
+      await recordChange(repos.audit, ctx, {
+        action: 'org_unit.created',
+        entityType: 'org_unit',
+        entityId: id,
+        after: unit,
+      });
     }
     const people = new Map<string, PersonId>();
     for (const [name, title, seniority, managerName, unit] of demoPeople) {
@@ -37,20 +51,29 @@ export async function loadDemo(uow: UnitOfWork, env: Environment): Promise<DemoO
         email: demoEmail(name),
         title,
         seniority,
-        managerId: managerName ? people.get(managerName) ?? null : null,
-        orgUnitId: unit ? units.get(unit) ?? null : null,
+        managerId: managerName ? (people.get(managerName) ?? null) : null,
+        orgUnitId: unit ? (units.get(unit) ?? null) : null,
       });
       people.set(name, person.id);
     }
-    await insertPerson(repos, { ...ctx, env: { ...env, newId: () => adminId } }, {
-      name: 'Charter Administrator',
-      email: demoAdmin.email,
-      title: 'Demo administrator account',
-      seniority: 'staff',
-      managerId: people.get('Dana Whitfield') ?? null,
-    });
+    await insertPerson(
+      repos,
+      { ...ctx, env: { ...env, newId: () => adminId } },
+      {
+        name: 'Charter Administrator',
+        email: demoAdmin.email,
+        title: 'Demo administrator account',
+        seniority: 'staff',
+        managerId: people.get('Dana Whitfield') ?? null,
+      },
+    );
     await repos.accounts.upsert(adminId, 'admin', passwordHash, now);
-    await recordChange(repos.audit, ctx, { action: 'account.admin_created', entityType: 'person', entityId: adminId, after: { email: demoAdmin.email, role: 'admin' } });
+    await recordChange(repos.audit, ctx, {
+      action: 'account.admin_created',
+      entityType: 'person',
+      entityId: adminId,
+      after: { email: demoAdmin.email, role: 'admin' },
+    });
     const heads: Record<string, string> = {
       'Retail & Marketplace': 'Sofia Lindqvist',
       'Supply Chain & Logistics': 'Julian Brandt',
@@ -62,7 +85,13 @@ export async function loadDemo(uow: UnitOfWork, env: Environment): Promise<DemoO
       const before = (await repos.orgUnits.get(id))!;
       const fields = { ...before, headId: people.get(head)! };
       await repos.orgUnits.update(id, fields, 1, now);
-      await recordChange(repos.audit, ctx, { action: 'org_unit.updated', entityType: 'org_unit', entityId: id, before, after: { ...fields, version: 2 } });
+      await recordChange(repos.audit, ctx, {
+        action: 'org_unit.updated',
+        entityType: 'org_unit',
+        entityId: id,
+        before,
+        after: { ...fields, version: 2 },
+      });
     }
     for (const t of demoTeams) {
       const id = env.newId() as TeamId;
@@ -78,8 +107,18 @@ export async function loadDemo(uow: UnitOfWork, env: Environment): Promise<DemoO
         updatedAt: now,
       };
       await repos.teams.insert(team);
-      await recordChange(repos.audit, ctx, { action: 'team.created', entityType: 'team', entityId: id, after: team });
+      await recordChange(repos.audit, ctx, {
+        action: 'team.created',
+        entityType: 'team',
+        entityId: id,
+        after: team,
+      });
     }
-    return { loaded: true, people: people.size + 1, teams: demoTeams.length, orgUnits: demoOrgUnits.length };
+    return {
+      loaded: true,
+      people: people.size + 1,
+      teams: demoTeams.length,
+      orgUnits: demoOrgUnits.length,
+    };
   });
 }

@@ -10,11 +10,16 @@ import { checkPerson } from '../people/references.js';
 import { staleWrite } from '../people/update-person.js';
 
 /** Organisation units: the business units that consume services. */
-export async function createOrgUnit(uow: UnitOfWork, ctx: Ctx, input: z.output<typeof CreateOrgUnit>): Promise<OrgUnit> {
+export async function createOrgUnit(
+  uow: UnitOfWork,
+  ctx: Ctx,
+  input: z.output<typeof CreateOrgUnit>,
+): Promise<OrgUnit> {
   requireWrite(ctx.actor, 'create organisation units');
   requireRole(ctx.actor, 'admin', 'create organisation units');
   return uow.transaction(async (repos) => {
-    if (await repos.orgUnits.findByName(input.name)) throw conflict('name: another organisation unit already has this name', 'name');
+    if (await repos.orgUnits.findByName(input.name))
+      throw conflict('name: another organisation unit already has this name', 'name');
     await checkPerson(repos.people, input.headId as PersonId | null | undefined, 'headId');
     const now = ctx.env.now();
     const unit: OrgUnit = {
@@ -28,7 +33,12 @@ export async function createOrgUnit(uow: UnitOfWork, ctx: Ctx, input: z.output<t
       updatedAt: now,
     };
     await repos.orgUnits.insert(unit);
-    await recordChange(repos.audit, ctx, { action: 'org_unit.created', entityType: 'org_unit', entityId: unit.id, after: unit });
+    await recordChange(repos.audit, ctx, {
+      action: 'org_unit.created',
+      entityType: 'org_unit',
+      entityId: unit.id,
+      after: unit,
+    });
     return unit;
   });
 }
@@ -48,7 +58,8 @@ export async function updateOrgUnit(
     if (before.version !== expectedVersion) throw staleWrite('This organisation unit');
     if (input.name !== undefined) {
       const other = await repos.orgUnits.findByName(input.name);
-      if (other && other.id !== id) throw conflict('name: another organisation unit already has this name', 'name');
+      if (other && other.id !== id)
+        throw conflict('name: another organisation unit already has this name', 'name');
     }
     if (input.headId !== undefined && input.headId !== before.headId) {
       await checkPerson(repos.people, input.headId as PersonId | null, 'headId');
@@ -60,10 +71,17 @@ export async function updateOrgUnit(
       active: input.active ?? before.active,
     };
     const now = ctx.env.now();
-    if (!(await repos.orgUnits.update(id, fields, expectedVersion, now))) throw staleWrite('This organisation unit');
+    if (!(await repos.orgUnits.update(id, fields, expectedVersion, now)))
+      throw staleWrite('This organisation unit');
     const after: OrgUnit = { ...before, ...fields, version: expectedVersion + 1, updatedAt: now };
     const action = !after.active && before.active ? 'org_unit.deactivated' : 'org_unit.updated';
-    await recordChange(repos.audit, ctx, { action, entityType: 'org_unit', entityId: id, before, after });
+    await recordChange(repos.audit, ctx, {
+      action,
+      entityType: 'org_unit',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -77,7 +95,16 @@ export async function getOrgUnit(uow: UnitOfWork, _ctx: Ctx, id: OrgUnitId): Pro
 export function listOrgUnits(
   uow: UnitOfWork,
   _ctx: Ctx,
-  query: { q?: string | undefined; active?: boolean | undefined; limit: number; cursor?: string | undefined; sort?: string | undefined },
+  query: {
+    q?: string | undefined;
+    active?: boolean | undefined;
+    limit: number;
+    cursor?: string | undefined;
+    sort?: string | undefined;
+  },
 ): Promise<Page<OrgUnit>> {
-  return uow.read.orgUnits.list({ q: query.q, active: query.active }, { limit: query.limit, cursor: query.cursor, sort: parseSort(query.sort) });
+  return uow.read.orgUnits.list(
+    { q: query.q, active: query.active },
+    { limit: query.limit, cursor: query.cursor, sort: parseSort(query.sort) },
+  );
 }

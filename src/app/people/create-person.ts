@@ -13,7 +13,11 @@ export type CreatePersonInput = Pick<Parsed, 'name' | 'email' | 'seniority'> &
   Partial<Pick<Parsed, 'title' | 'managerId' | 'orgUnitId'>>;
 
 /** Inside a transaction: validates references and uniqueness, inserts and audits. */
-export async function insertPerson(repos: Repositories, ctx: Ctx, input: CreatePersonInput): Promise<Person> {
+export async function insertPerson(
+  repos: Repositories,
+  ctx: Ctx,
+  input: CreatePersonInput,
+): Promise<Person> {
   if (await repos.people.findByEmail(input.email)) {
     throw conflict('email: another person already has this email address', 'email');
   }
@@ -35,11 +39,20 @@ export async function insertPerson(repos: Repositories, ctx: Ctx, input: CreateP
     updatedAt: now,
   };
   await repos.people.insert(person);
-  await recordChange(repos.audit, ctx, { action: 'person.created', entityType: 'person', entityId: person.id, after: person });
+  await recordChange(repos.audit, ctx, {
+    action: 'person.created',
+    entityType: 'person',
+    entityId: person.id,
+    after: person,
+  });
   return person;
 }
 
-export async function createPerson(uow: UnitOfWork, ctx: Ctx, input: CreatePersonInput): Promise<Person> {
+export async function createPerson(
+  uow: UnitOfWork,
+  ctx: Ctx,
+  input: CreatePersonInput,
+): Promise<Person> {
   requireWrite(ctx.actor, 'add people');
   requireRole(ctx.actor, 'admin', 'add people');
   return uow.transaction((repos) => insertPerson(repos, ctx, input));

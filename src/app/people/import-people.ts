@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { requireRole, requireWrite } from '../../core/actor.js';
 import { DomainError, invalid } from '../../core/errors.js';
-import type { OrgUnitId, PersonId } from '../../core/ids.js';
+import type { OrgUnitId } from '../../core/ids.js';
 import { seniorities, type Person } from '../../core/people.js';
 import { Email, Name, OptionalText } from '../../contract/common.js';
 import type { PeopleImportReport } from '../../contract/people.js';
@@ -12,7 +12,14 @@ import { insertPerson } from './create-person.js';
 import { applyPersonUpdate } from './update-person.js';
 
 /** Columns of a people CSV. `email` identifies the person: re-importing updates, never duplicates. */
-export const peopleCsvColumns = ['name', 'email', 'title', 'seniority', 'manager_email', 'org_unit'] as const;
+export const peopleCsvColumns = [
+  'name',
+  'email',
+  'title',
+  'seniority',
+  'manager_email',
+  'org_unit',
+] as const;
 const required = ['name', 'email'];
 export const maxImportRows = 50_000;
 
@@ -20,24 +27,35 @@ const Row = z.object({
   name: Name,
   email: Email,
   title: OptionalText(200),
-  seniority: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .transform((s) => s.replace(/[\s-]+/g, '_'))
-    .pipe(z.enum(seniorities, { message: `must be one of ${seniorities.join(', ')}` }))
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  seniority: z.preprocess(
+    (v) =>
+      typeof v === 'string' && v.trim() !== ''
+        ? v
+            .trim()
+            .toLowerCase()
+            .replace(/[\s-]+/g, '_')
+        : undefined,
+    z.enum(seniorities, { message: `must be one of ${seniorities.join(', ')}` }).optional(),
+  ),
   manager_email: z.union([z.literal(''), Email]).optional(),
   org_unit: z.string().trim().max(200).optional(),
 });
 
 type Outcome = PeopleImportReport['rows'][number];
 
-function parseCsv(text: string): { header: string[]; rows: { line: number; values: Record<string, string> }[] } {
+function parseCsv(text: string): {
+  header: string[];
+  rows: { line: number; values: Record<string, string> }[];
+} {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true, trim: true }) as never;
+    records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+      trim: true,
+    }) as never;
   } catch (error) {
     throw invalid('file', `is not valid CSV: ${(error as Error).message}`);
   }
@@ -45,10 +63,22 @@ function parseCsv(text: string): { header: string[]; rows: { line: number; value
   if (!head) throw invalid('file', 'is empty; the first line must name the columns');
   const header = head.record.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_'));
   const missing = required.filter((c) => !header.includes(c));
-  if (missing.length > 0) throw invalid('file', `the header has no ${missing.join(' or ')} column (columns: ${peopleCsvColumns.join(', ')})`);
+  if (missing.length > 0)
+    throw invalid(
+      'file',
+      `the header has no ${missing.join(' or ')} column (columns: ${peopleCsvColumns.join(', ')})`,
+    );
   const unknown = header.filter((h) => !(peopleCsvColumns as readonly string[]).includes(h));
-  if (unknown.length > 0) throw invalid('file', `unknown column ${unknown.join(', ')} (known: ${peopleCsvColumns.join(', ')})`);
-  if (body.length > maxImportRows) throw invalid('file', `has ${body.length} rows; split it into files of at most ${maxImportRows}`);
+  if (unknown.length > 0)
+    throw invalid(
+      'file',
+      `unknown column ${unknown.join(', ')} (known: ${peopleCsvColumns.join(', ')})`,
+    );
+  if (body.length > maxImportRows)
+    throw invalid(
+      'file',
+      `has ${body.length} rows; split it into files of at most ${maxImportRows}`,
+    );
   return {
     header,
     rows: body.map(({ record, info }) => ({
@@ -62,11 +92,23 @@ function parseCsv(text: string): { header: string[]; rows: { line: number; value
  * Imports people from CSV in one transaction. Each row is created, updated, unchanged or
  * rejected with its reason; rejected rows change nothing. Managers may appear later in the file.
  */
-export async function importPeople(uow: UnitOfWork, ctx: Ctx, csv: string, options: { dryRun: boolean }): Promise<PeopleImportReport> {
+export async function importPeople(
+  uow: UnitOfWork,
+  ctx: Ctx,
+  csv: string,
+  options: { dryRun: boolean },
+): Promise<PeopleImportReport> {
   requireWrite(ctx.actor, 'import people');
   requireRole(ctx.actor, 'admin', 'import people');
   const { header, rows } = parseCsv(csv);
-  const report: PeopleImportReport = { dryRun: options.dryRun, created: 0, updated: 0, unchanged: 0, rejected: 0, rows: [] };
+  const report: PeopleImportReport = {
+    dryRun: options.dryRun,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    rows: [],
+  };
   const rollback = new Error('dry run');
   try {
     await uow.transaction(async (repos) => {
@@ -113,7 +155,10 @@ async function importRows(
       if (unitName === '') orgUnitId = null;
       else {
         if (!unitIds.has(unitName.toLowerCase())) {
-          unitIds.set(unitName.toLowerCase(), ((await repos.orgUnits.findByName(unitName))?.id ?? null) as OrgUnitId | null);
+          unitIds.set(
+            unitName.toLowerCase(),
+            (await repos.orgUnits.findByName(unitName))?.id ?? null,
+          );
         }
         orgUnitId = unitIds.get(unitName.toLowerCase()) ?? undefined;
         if (orgUnitId === undefined) {
@@ -138,23 +183,33 @@ async function importRows(
         outcome = { line, email: row.email, outcome: 'created', reason: null };
       } else {
         const changed = Object.entries(fields).some(([k, v]) => existing[k as keyof Person] !== v);
-        person = changed ? await applyPersonUpdate(repos, ctx, existing.id, existing.version, fields) : existing;
-        outcome = { line, email: row.email, outcome: changed ? 'updated' : 'unchanged', reason: null };
+        person = changed
+          ? await applyPersonUpdate(repos, ctx, existing.id, existing.version, fields)
+          : existing;
+        outcome = {
+          line,
+          email: row.email,
+          outcome: changed ? 'updated' : 'unchanged',
+          reason: null,
+        };
       }
       report.rows.push(outcome);
-      if (header.includes('manager_email')) pendingManagers.push({ person, managerEmail: row.manager_email ?? '', outcome });
+      if (header.includes('manager_email'))
+        pendingManagers.push({ person, managerEmail: row.manager_email ?? '', outcome });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       reject(error.message);
     }
   }
   for (const pending of pendingManagers) {
-    const manager = pending.managerEmail ? await repos.people.findByEmail(pending.managerEmail) : null;
+    const manager = pending.managerEmail
+      ? await repos.people.findByEmail(pending.managerEmail)
+      : null;
     if (pending.managerEmail && !manager) {
       pending.outcome.reason = `manager_email: nobody has the email ${pending.managerEmail}; the manager was left unchanged`;
       continue;
     }
-    const managerId = (manager?.id ?? null) as PersonId | null;
+    const managerId = manager?.id ?? null;
     const current = await repos.people.get(pending.person.id);
     if (!current || current.managerId === managerId) continue;
     try {

@@ -12,7 +12,11 @@ export async function getPerson(uow: UnitOfWork, _ctx: Ctx, id: PersonId): Promi
   return person;
 }
 
-export function listPeople(uow: UnitOfWork, _ctx: Ctx, query: Omit<PeopleQuery, 'format'>): Promise<Page<Person>> {
+export function listPeople(
+  uow: UnitOfWork,
+  _ctx: Ctx,
+  query: Omit<PeopleQuery, 'format'>,
+): Promise<Page<Person>> {
   return uow.read.people.list(
     {
       q: query.q,

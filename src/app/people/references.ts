@@ -15,7 +15,11 @@ export async function checkPerson(
   if (mustBeActive && !person.active) throw invalid(path, `${person.name} is deactivated`);
 }
 
-export async function checkOrgUnit(units: OrgUnitsRepository, id: OrgUnitId | null | undefined, path: string) {
+export async function checkOrgUnit(
+  units: OrgUnitsRepository,
+  id: OrgUnitId | null | undefined,
+  path: string,
+) {
   if (!id) return;
   const unit = await units.get(id);
   if (!unit) throw invalid(path, 'no organisation unit has this id');

@@ -29,14 +29,17 @@ export async function applyPersonUpdate(
   if (before.version !== expectedVersion) throw staleWrite('This person');
   if (input.email !== undefined && input.email !== before.email) {
     const other = await repos.people.findByEmail(input.email);
-    if (other && other.id !== id) throw conflict('email: another person already has this email address', 'email');
+    if (other && other.id !== id)
+      throw conflict('email: another person already has this email address', 'email');
   }
-  const managerId = (input.managerId === undefined ? before.managerId : input.managerId) as PersonId | null;
+  const managerId = (
+    input.managerId === undefined ? before.managerId : input.managerId
+  ) as PersonId | null;
   if (input.managerId !== undefined && input.managerId !== before.managerId) {
     if (managerId === id) throw invalid('managerId', 'a person cannot be their own manager');
     await checkPerson(repos.people, managerId, 'managerId');
     const managers = new Map<PersonId, PersonId | null>();
-    for (let cur = managerId; cur && !managers.has(cur); ) {
+    for (let cur = managerId; cur && !managers.has(cur);) {
       const next = await repos.people.managerOf(cur);
       managers.set(cur, next);
       cur = next;
@@ -45,7 +48,9 @@ export async function applyPersonUpdate(
       throw invalid('managerId', 'this would make the reporting line a loop');
     }
   }
-  const orgUnitId = (input.orgUnitId === undefined ? before.orgUnitId : input.orgUnitId) as OrgUnitId | null;
+  const orgUnitId = (
+    input.orgUnitId === undefined ? before.orgUnitId : input.orgUnitId
+  ) as OrgUnitId | null;
   if (input.orgUnitId !== undefined) await checkOrgUnit(repos.orgUnits, orgUnitId, 'orgUnitId');
   const fields = {
     name: input.name ?? before.name,
@@ -57,17 +62,36 @@ export async function applyPersonUpdate(
     active: input.active ?? before.active,
   };
   const now = ctx.env.now();
-  if (!(await repos.people.update(id, fields, expectedVersion, now))) throw staleWrite('This person');
+  if (!(await repos.people.update(id, fields, expectedVersion, now)))
+    throw staleWrite('This person');
   let role = before.role;
   if (input.role !== undefined && input.role !== before.role) {
-    if (id === ctx.actor.personId) throw forbidden('You cannot change your own role; ask another admin.');
+    if (id === ctx.actor.personId)
+      throw forbidden('You cannot change your own role; ask another admin.');
     await repos.accounts.setRole(id, input.role, now);
     role = input.role;
   }
   if (!fields.active && before.active) await repos.sessions.deleteForPerson(id);
-  const after: Person = { ...before, ...fields, role, version: expectedVersion + 1, updatedAt: now };
-  const action = !fields.active && before.active ? 'person.deactivated' : fields.active && !before.active ? 'person.reactivated' : 'person.updated';
-  await recordChange(repos.audit, ctx, { action, entityType: 'person', entityId: id, before, after });
+  const after: Person = {
+    ...before,
+    ...fields,
+    role,
+    version: expectedVersion + 1,
+    updatedAt: now,
+  };
+  const action =
+    !fields.active && before.active
+      ? 'person.deactivated'
+      : fields.active && !before.active
+        ? 'person.reactivated'
+        : 'person.updated';
+  await recordChange(repos.audit, ctx, {
+    action,
+    entityType: 'person',
+    entityId: id,
+    before,
+    after,
+  });
   return after;
 }
 

@@ -8,11 +8,16 @@ import { recordChange, type Ctx } from '../context.js';
 import type { UnitOfWork } from '../ports.js';
 import { checkTeamPeople } from './team-rules.js';
 
-export async function createTeam(uow: UnitOfWork, ctx: Ctx, input: z.output<typeof CreateTeam>): Promise<Team> {
+export async function createTeam(
+  uow: UnitOfWork,
+  ctx: Ctx,
+  input: z.output<typeof CreateTeam>,
+): Promise<Team> {
   requireWrite(ctx.actor, 'create teams');
   requireRole(ctx.actor, 'admin', 'create teams');
   return uow.transaction(async (repos) => {
-    if (await repos.teams.findByName(input.name)) throw conflict('name: another team already has this name', 'name');
+    if (await repos.teams.findByName(input.name))
+      throw conflict('name: another team already has this name', 'name');
     const leadId = (input.leadId ?? null) as PersonId | null;
     const memberIds = await checkTeamPeople(repos.people, leadId, input.memberIds as PersonId[]);
     const now = ctx.env.now();
@@ -28,7 +33,12 @@ export async function createTeam(uow: UnitOfWork, ctx: Ctx, input: z.output<type
       updatedAt: now,
     };
     await repos.teams.insert(team);
-    await recordChange(repos.audit, ctx, { action: 'team.created', entityType: 'team', entityId: team.id, after: team });
+    await recordChange(repos.audit, ctx, {
+      action: 'team.created',
+      entityType: 'team',
+      entityId: team.id,
+      after: team,
+    });
     return (await repos.teams.get(team.id))!;
   });
 }

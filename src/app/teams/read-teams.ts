@@ -13,7 +13,14 @@ export async function getTeam(uow: UnitOfWork, _ctx: Ctx, id: TeamId): Promise<T
 export function listTeams(
   uow: UnitOfWork,
   _ctx: Ctx,
-  query: { q?: string | undefined; memberId?: string | undefined; active?: boolean | undefined; limit: number; cursor?: string | undefined; sort?: string | undefined },
+  query: {
+    q?: string | undefined;
+    memberId?: string | undefined;
+    active?: boolean | undefined;
+    limit: number;
+    cursor?: string | undefined;
+    sort?: string | undefined;
+  },
 ): Promise<Page<Team>> {
   return uow.read.teams.list(
     { q: query.q, memberId: query.memberId as PersonId | undefined, active: query.active },

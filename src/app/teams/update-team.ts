@@ -24,7 +24,8 @@ export async function updateTeam(
     if (before.version !== expectedVersion) throw staleWrite('This team');
     if (input.name !== undefined) {
       const other = await repos.teams.findByName(input.name);
-      if (other && other.id !== id) throw conflict('name: another team already has this name', 'name');
+      if (other && other.id !== id)
+        throw conflict('name: another team already has this name', 'name');
     }
     const leadId = (input.leadId === undefined ? before.leadId : input.leadId) as PersonId | null;
     const requested = (input.memberIds ?? before.memberIds) as PersonId[];
@@ -40,10 +41,17 @@ export async function updateTeam(
       memberIds,
       active: input.active ?? before.active,
     };
-    if (!(await repos.teams.update(id, fields, expectedVersion, ctx.env.now()))) throw staleWrite('This team');
+    if (!(await repos.teams.update(id, fields, expectedVersion, ctx.env.now())))
+      throw staleWrite('This team');
     const after = (await repos.teams.get(id))!;
     const action = !after.active && before.active ? 'team.deactivated' : 'team.updated';
-    await recordChange(repos.audit, ctx, { action, entityType: 'team', entityId: id, before, after });
+    await recordChange(repos.audit, ctx, {
+      action,
+      entityType: 'team',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -10,7 +10,9 @@ export async function adminCreate(options: { email: string; name: string }): Pro
   await withDatabase(async (uow) => {
     try {
       const result = await createAdmin(uow, systemEnvironment, { ...options, password });
-      console.log(`${result.created ? 'Created' : 'Made'} ${options.email} an admin. Sign in with that email and password.`);
+      console.log(
+        `${result.created ? 'Created' : 'Made'} ${options.email} an admin. Sign in with that email and password.`,
+      );
     } catch (error) {
       if (error instanceof DomainError) throw new CliError(error.message);
       throw error;

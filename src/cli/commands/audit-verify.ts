@@ -10,7 +10,12 @@ export async function auditVerify(options: { json?: boolean }): Promise<void> {
     const result = await verifyAudit(uow, (checked) => bar?.update(checked));
     bar?.done();
     if (options.json) console.log(JSON.stringify(result));
-    if (!result.ok) throw new CliError(`Audit log is NOT intact: first bad entry #${result.firstBadSeq}: ${result.problem}.`, 1);
-    if (!options.json) console.log(`Audit log intact: ${result.checked} entries, every hash and link verified.`);
+    if (!result.ok)
+      throw new CliError(
+        `Audit log is NOT intact: first bad entry #${result.firstBadSeq}: ${result.problem}.`,
+        1,
+      );
+    if (!options.json)
+      console.log(`Audit log intact: ${result.checked} entries, every hash and link verified.`);
   });
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadDemo } from '../../app/demo/load-demo.js';
 import { demoAdmin } from '../../app/demo/demo-organisation.js';
 import { loadConfig } from '../../config.js';
-import { migrateToLatest, openDatabase } from '../../db/database.js';
+import { migrateToLatest, openConfiguredDatabase } from '../../db/database.js';
 import { unitOfWork } from '../../db/store.js';
 import { buildServer } from '../../server/app.js';
 import { systemEnvironment } from '../../server/environment.js';
@@ -23,7 +23,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     ...(options.port ? { PORT: options.port } : {}),
     ...(options.host ? { HOST: options.host } : {}),
   });
-  const db = openDatabase(config.DATABASE_URL);
+  const db = openConfiguredDatabase(config);
   const { applied } = await migrateToLatest(db);
   const uow = unitOfWork(db);
   let demoLoaded = false;
@@ -31,11 +31,15 @@ export async function serve(options: ServeOptions): Promise<void> {
     const outcome = await loadDemo(uow, systemEnvironment);
     demoLoaded = outcome.loaded;
     if (outcome.loaded) {
-      console.log(`Loaded the demo retailer: ${outcome.people} people, ${outcome.teams} teams, ${outcome.orgUnits} organisation units.`);
+      console.log(
+        `Loaded the demo retailer: ${outcome.people} people, ${outcome.teams} teams, ${outcome.orgUnits} organisation units.`,
+      );
     }
   }
   if (!existsSync(`${webRoot}/index.html`)) {
-    console.warn('The web UI is not built, so only the API is served. Build it with: npm run build:web');
+    console.warn(
+      'The web UI is not built, so only the API is served. Build it with: npm run build:web',
+    );
   }
   const app = await buildServer({ config, db, uow, env: systemEnvironment, webRoot });
   const close = async (signal: string) => {
@@ -50,7 +54,9 @@ export async function serve(options: ServeOptions): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-  console.log(`\nCharter is running at http://${shownHost}:${port}  (database: ${db.dialect}${applied.length ? `, migrations applied: ${applied.join(', ')}` : ''})`);
+  console.log(
+    `\nCharter is running at http://${shownHost}:${port}  (database: ${db.dialect}${applied.length ? `, migrations applied: ${applied.join(', ')}` : ''})`,
+  );
   console.log(`API documentation: http://${shownHost}:${port}/api/docs`);
   if (options.demo) {
     console.log(

@@ -65,7 +65,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_used_at', 'varchar(30)')
     .addColumn('revoked_at', 'varchar(30)')
     .execute();
-  await db.schema.createIndex('api_tokens_person_idx').on('api_tokens').column('person_id').execute();
+  await db.schema
+    .createIndex('api_tokens_person_idx')
+    .on('api_tokens')
+    .column('person_id')
+    .execute();
 
   await db.schema
     .createTable('teams')
@@ -86,7 +90,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('person_id', 'varchar(36)', (c) => c.notNull().references('people.id'))
     .addPrimaryKeyConstraint('team_members_pk', ['team_id', 'person_id'])
     .execute();
-  await db.schema.createIndex('team_members_person_idx').on('team_members').columns(['person_id', 'team_id']).execute();
+  await db.schema
+    .createIndex('team_members_person_idx')
+    .on('team_members')
+    .columns(['person_id', 'team_id'])
+    .execute();
 
   await db.schema
     .createTable('audit_log')
@@ -103,7 +111,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('prev_hash', 'varchar(64)', (c) => c.notNull())
     .addColumn('hash', 'varchar(64)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_entity_idx').on('audit_log').columns(['entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_entity_idx')
+    .on('audit_log')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
   await db.schema.createIndex('audit_actor_idx').on('audit_log').column('actor_id').execute();
 
   await db.schema
@@ -114,12 +126,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db
     .insertInto('audit_head' as never)
-    .values({ id: 1, seq: 0, hash: '0'.repeat(64) } as never)
+    .values({ id: 1, seq: 0, hash: '0'.repeat(64) })
     .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['audit_head', 'audit_log', 'team_members', 'teams', 'api_tokens', 'sessions', 'accounts', 'people', 'org_units']) {
+  for (const t of [
+    'audit_head',
+    'audit_log',
+    'team_members',
+    'teams',
+    'api_tokens',
+    'sessions',
+    'accounts',
+    'people',
+    'org_units',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -1,0 +1,151 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import { buildServer } from '../server/app.js';
+import { systemEnvironment } from '../server/environment.js';
+import { createTestDatabase, dialects, type TestDatabase } from '../../test/databases.js';
+
+const bin = new URL('../../bin/charter.mjs', import.meta.url).pathname;
+
+function charter(args: string[], options: { env?: Record<string, string>; input?: string } = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    env: { ...process.env, LOG_LEVEL: 'silent', ...options.env },
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** For commands that talk to the in-process server: the test's event loop must keep running. */
+function charterAsync(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('charter --help', () => {
+  it.each([
+    [[]],
+    [['serve']],
+    [['migrate']],
+    [['admin', 'create']],
+    [['token', 'create']],
+    [['people', 'import']],
+    [['audit', 'verify']],
+  ])('describes %j', (args) => {
+    const out = charter([...args, '--help']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/Usage: charter/);
+  });
+
+  it('stops with the variable and the problem when the configuration is bad', () => {
+    const out = charter(['migrate'], { env: { PORT: 'eighty' } });
+    expect(out.code).not.toBe(0);
+    expect(out.stderr).toMatch(/PORT: /);
+    expect(out.stderr).not.toMatch(/at .*\.ts/);
+  });
+});
+
+describe.each(dialects)('charter commands on %s', (dialect) => {
+  let t: TestDatabase;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    env = { DATABASE_URL: t.url, ...t.processEnv };
+  });
+  afterAll(() => t.drop());
+
+  it('creates the first admin with the password from standard input', () => {
+    const short = charter(['admin', 'create', '--email', 'root@example.com', '--name', 'Root'], {
+      env,
+      input: 'short\n',
+    });
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/password: must be at least 12 characters/);
+    const ok = charter(['admin', 'create', '--email', 'Root@Example.com', '--name', 'Rita Root'], {
+      env,
+      input: 'a long enough password\n',
+    });
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/Created Root@Example.com an admin/);
+  });
+
+  it('issues a token, imports people over HTTP with it, and reports each row', async () => {
+    const tokenOut = charter(
+      ['token', 'create', '--email', 'root@example.com', '--name', 'import', '--scope', 'write'],
+      { env },
+    );
+    expect(tokenOut.code).toBe(0);
+    const token = tokenOut.stdout.trim();
+    expect(token).toMatch(/^chr_/);
+
+    const app = await buildServer({
+      config: loadConfig({ LOG_LEVEL: 'silent' }),
+      db: t.db,
+      uow: t.uow,
+      env: systemEnvironment,
+      logger: false,
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+      const file = join(mkdtempSync(join(tmpdir(), 'charter-cli-')), 'people.csv');
+      writeFileSync(
+        file,
+        'name,email,title,seniority,manager_email\nAnn Lee,ann@example.com,CIO,executive,\nBo,bo@example.com,Dev,staff,ann@example.com\nBad,,x,staff,\n',
+      );
+      const out = await charterAsync(['people', 'import', file, '--url', url], {
+        CHARTER_TOKEN: token,
+      });
+      expect(out.stdout).toMatch(/line\s+2\s+created\s+ann@example.com/);
+      expect(out.stdout).toMatch(/line\s+4\s+rejected/);
+      expect(out.stdout).toMatch(/2 created, 0 updated, 0 unchanged, 1 rejected/);
+      expect(out.code).toBe(2);
+      const bo = await t.uow.read.people.findByEmail('bo@example.com');
+      const ann = await t.uow.read.people.findByEmail('ann@example.com');
+      expect(bo?.managerId).toBe(ann?.id);
+
+      const noToken = await charterAsync(['people', 'import', file, '--url', url], {
+        CHARTER_TOKEN: '',
+      });
+      expect(noToken.code).toBe(1);
+      expect(noToken.stderr).toMatch(/--token or set CHARTER_TOKEN/);
+      const badToken = await charterAsync(
+        ['people', 'import', file, '--url', url, '--token', 'chr_wrong'],
+        env,
+      );
+      expect(badToken.stderr).toMatch(/401: The API token is not valid/);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('verifies the audit chain and names the first entry edited in the database', async () => {
+    const ok = charter(['audit', 'verify'], { env });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/Audit log intact: \d+ entries/);
+    await sql`update audit_log set actor_name = 'Somebody else' where seq = 2`.execute(t.db.kysely);
+    const bad = charter(['audit', 'verify'], { env });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/first bad entry #2: entry #2 was edited/);
+  });
+});

@@ -1,0 +1,60 @@
+/** An in-process Charter server on a fresh test database, with helpers for signed-in calls. */
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '../src/config.js';
+import { buildServer } from '../src/server/app.js';
+import { systemEnvironment } from '../src/server/environment.js';
+import { createTestDatabase, type TestDatabase } from './databases.js';
+
+export interface TestServer {
+  app: FastifyInstance;
+  t: TestDatabase;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(
+  dialect: 'sqlite' | 'postgres',
+  env: Record<string, string> = {},
+): Promise<TestServer> {
+  const t = await createTestDatabase(dialect);
+  const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent', ...env });
+  const app = await buildServer({
+    config,
+    db: t.db,
+    uow: t.uow,
+    env: systemEnvironment,
+    logger: false,
+  });
+  await app.ready();
+  return {
+    app,
+    t,
+    close: async () => {
+      await app.close();
+      await t.drop();
+    },
+  };
+}
+
+/** A browser-like session: cookie plus CSRF header on writes. */
+export async function signIn(app: FastifyInstance, email: string, password: string) {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'charter_session')!;
+  const csrf = res.json<{ csrfToken: string }>().csrfToken;
+  return (options: InjectOptions): Promise<LightMyRequestResponse> =>
+    app.inject({
+      ...options,
+      cookies: { charter_session: cookie.value, ...(options.cookies ?? {}) },
+      headers: { 'x-csrf-token': csrf, ...(options.headers ?? {}) },
+    });
+}
+
+export const bearer = (app: FastifyInstance, token: string) => (options: InjectOptions) =>
+  app.inject({
+    ...options,
+    headers: { authorization: `Bearer ${token}`, ...(options.headers ?? {}) },
+  });
