@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../app/audit/audit-log.js';
+import { verifyAudit } from '../app/audit/verify-audit.js';
 import { recordChange } from '../app/context.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../../test/databases.js';
 import { actorOf, ctxFor, makePerson, testEnvironment } from '../../test/factories.js';

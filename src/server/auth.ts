@@ -5,7 +5,7 @@ import {
   authenticateSession,
   authenticateToken,
   type Authenticated,
-} from '../app/auth/sessions.js';
+} from '../app/auth/authenticate.js';
 import type { Environment, UnitOfWork } from '../app/ports.js';
 
 export const sessionCookie = 'charter_session';

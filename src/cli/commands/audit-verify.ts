@@ -1,4 +1,4 @@
-import { verifyAudit } from '../../app/audit/audit-log.js';
+import { verifyAudit } from '../../app/audit/verify-audit.js';
 import { CliError, withDatabase } from '../context.js';
 import { progressBar } from '../progress.js';
 

@@ -1,4 +1,4 @@
-import { issueToken } from '../../app/auth/tokens.js';
+import { issueToken } from '../../app/auth/create-token.js';
 import { systemActor } from '../../core/actor.js';
 import { systemEnvironment } from '../../server/environment.js';
 import { CliError, withDatabase } from '../context.js';

@@ -12,8 +12,11 @@ import {
   TokensQuery,
 } from '../../contract/auth.js';
 import { changePassword } from '../../app/auth/change-password.js';
-import { login, logout, sessionIdleHours } from '../../app/auth/sessions.js';
-import { createToken, listTokens, revokeToken } from '../../app/auth/tokens.js';
+import { login, sessionIdleHours } from '../../app/auth/login.js';
+import { logout } from '../../app/auth/logout.js';
+import { createToken } from '../../app/auth/create-token.js';
+import { listTokens } from '../../app/auth/list-tokens.js';
+import { revokeToken } from '../../app/auth/revoke-token.js';
 import { csrfCookie, ctxOf, sessionCookie } from '../auth.js';
 import { sendCsv } from '../csv.js';
 import type { RouteDeps } from './deps.js';

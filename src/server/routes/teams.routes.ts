@@ -18,12 +18,9 @@ import {
 import { createTeam } from '../../app/teams/create-team.js';
 import { getTeam, listTeams } from '../../app/teams/read-teams.js';
 import { updateTeam } from '../../app/teams/update-team.js';
-import {
-  createOrgUnit,
-  getOrgUnit,
-  listOrgUnits,
-  updateOrgUnit,
-} from '../../app/org-units/org-units.js';
+import { createOrgUnit } from '../../app/org-units/create-org-unit.js';
+import { getOrgUnit, listOrgUnits } from '../../app/org-units/read-org-units.js';
+import { updateOrgUnit } from '../../app/org-units/update-org-unit.js';
 import { ctxOf, etag, expectedVersion } from '../auth.js';
 import { sendCsv } from '../csv.js';
 import type { RouteDeps } from './deps.js';

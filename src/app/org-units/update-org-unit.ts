@@ -3,45 +3,11 @@ import { requireRole, requireWrite } from '../../core/actor.js';
 import { conflict, notFound } from '../../core/errors.js';
 import type { OrgUnitId, PersonId } from '../../core/ids.js';
 import type { OrgUnit } from '../../core/people.js';
-import type { CreateOrgUnit, UpdateOrgUnit } from '../../contract/teams.js';
-import { parseSort, recordChange, type Ctx } from '../context.js';
-import type { Page, UnitOfWork } from '../ports.js';
+import type { UpdateOrgUnit } from '../../contract/teams.js';
+import { recordChange, type Ctx } from '../context.js';
+import type { UnitOfWork } from '../ports.js';
 import { checkPerson } from '../people/references.js';
 import { staleWrite } from '../people/update-person.js';
-
-/** Organisation units: the business units that consume services. */
-export async function createOrgUnit(
-  uow: UnitOfWork,
-  ctx: Ctx,
-  input: z.output<typeof CreateOrgUnit>,
-): Promise<OrgUnit> {
-  requireWrite(ctx.actor, 'create organisation units');
-  requireRole(ctx.actor, 'admin', 'create organisation units');
-  return uow.transaction(async (repos) => {
-    if (await repos.orgUnits.findByName(input.name))
-      throw conflict('name: another organisation unit already has this name', 'name');
-    await checkPerson(repos.people, input.headId as PersonId | null | undefined, 'headId');
-    const now = ctx.env.now();
-    const unit: OrgUnit = {
-      id: ctx.env.newId() as OrgUnitId,
-      name: input.name,
-      description: input.description ?? null,
-      headId: (input.headId ?? null) as PersonId | null,
-      active: true,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await repos.orgUnits.insert(unit);
-    await recordChange(repos.audit, ctx, {
-      action: 'org_unit.created',
-      entityType: 'org_unit',
-      entityId: unit.id,
-      after: unit,
-    });
-    return unit;
-  });
-}
 
 export async function updateOrgUnit(
   uow: UnitOfWork,
@@ -84,27 +50,4 @@ export async function updateOrgUnit(
     });
     return after;
   });
-}
-
-export async function getOrgUnit(uow: UnitOfWork, _ctx: Ctx, id: OrgUnitId): Promise<OrgUnit> {
-  const unit = await uow.read.orgUnits.get(id);
-  if (!unit) throw notFound('Organisation unit');
-  return unit;
-}
-
-export function listOrgUnits(
-  uow: UnitOfWork,
-  _ctx: Ctx,
-  query: {
-    q?: string | undefined;
-    active?: boolean | undefined;
-    limit: number;
-    cursor?: string | undefined;
-    sort?: string | undefined;
-  },
-): Promise<Page<OrgUnit>> {
-  return uow.read.orgUnits.list(
-    { q: query.q, active: query.active },
-    { limit: query.limit, cursor: query.cursor, sort: parseSort(query.sort) },
-  );
 }

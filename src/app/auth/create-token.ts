@@ -1,7 +1,7 @@
-import { forbidden, notFound } from '../../core/errors.js';
+import { forbidden } from '../../core/errors.js';
 import type { Instant, PersonId, TokenId } from '../../core/ids.js';
-import { parseSort, recordChange, type Ctx } from '../context.js';
-import type { Page, Repositories, TokenRecord, UnitOfWork } from '../ports.js';
+import { recordChange, type Ctx } from '../context.js';
+import type { Repositories, TokenRecord, UnitOfWork } from '../ports.js';
 import { apiTokenPrefix, randomToken, sha256Hex } from './secrets.js';
 
 export interface CreateTokenInput {
@@ -49,36 +49,4 @@ export async function createToken(uow: UnitOfWork, ctx: Ctx, input: CreateTokenI
   if (input.scope === 'write' && ctx.actor.role === 'viewer')
     throw forbidden('Viewers can only have read tokens.');
   return uow.transaction((repos) => issueToken(repos, ctx, ctx.actor.personId, input));
-}
-
-export function listTokens(
-  uow: UnitOfWork,
-  ctx: Ctx,
-  page: { limit: number; cursor?: string | undefined; sort?: string | undefined },
-): Promise<Page<TokenRecord>> {
-  return uow.read.tokens.listForPerson(ctx.actor.personId, {
-    limit: page.limit,
-    cursor: page.cursor,
-    sort: parseSort(page.sort ?? '-createdAt'),
-  });
-}
-
-export async function revokeToken(uow: UnitOfWork, ctx: Ctx, id: TokenId): Promise<void> {
-  // Anyone may revoke their own tokens, viewers included; a read-only token may not.
-  if (ctx.actor.via === 'token' && ctx.actor.scope !== 'write')
-    throw forbidden('This token is read-only; it cannot revoke tokens.');
-  await uow.transaction(async (repos) => {
-    const token = await repos.tokens.get(id);
-    // Someone else's token is reported as missing: its existence is not the caller's business.
-    if (!token || (token.personId !== ctx.actor.personId && ctx.actor.role !== 'admin'))
-      throw notFound('API token');
-    if (token.revokedAt) return;
-    await repos.tokens.revoke(id, ctx.env.now());
-    await recordChange(repos.audit, ctx, {
-      action: 'token.revoked',
-      entityType: 'api_token',
-      entityId: id,
-      before: token,
-    });
-  });
 }

@@ -1,0 +1,75 @@
+// The product areas shown in the navigation. Areas not built yet show an honest "coming" panel
+// describing what they will do (from PRODUCT.md), never fake data.
+
+export type ComingArea = {
+  path: string;
+  label: string;
+  title: string;
+  summary: string;
+};
+
+export const comingAreas: ComingArea[] = [
+  {
+    path: '/commitments',
+    label: 'My commitments',
+    title: 'My commitments',
+    summary:
+      'What you are asked to accept, sign, deliver or review, and what is overdue. Every promise has a party who made it, a party it is made to, and an acceptance.',
+  },
+  {
+    path: '/portfolio',
+    label: 'Portfolio',
+    title: 'Service portfolio',
+    summary:
+      'Business services and the technical services and components that support them, with lifecycle (pipeline → live → retired) and criticality tiers. Service views show one business service across all the teams that run it, and impact analysis answers "if X fails, which business services suffer?".',
+  },
+  {
+    path: '/ownership',
+    label: 'Ownership',
+    title: 'Ownership',
+    summary:
+      'Nominations for service owner, process owner, customer representative and delivery lead. A nomination becomes a role only when the nominee accepts it personally, with a statement of accountability; roles expire and must be re-affirmed.',
+  },
+  {
+    path: '/slas',
+    label: 'Service levels',
+    title: 'Service levels (SLAs)',
+    summary:
+      'Service level management without a free lunch: customers state requirements, service owners answer with costed options checked against history and dependencies, and the agreed option is signed by both sides, with the OLAs underneath acknowledged by the delivery teams.',
+  },
+  {
+    path: '/tickets',
+    label: 'Tickets & SLA clocks',
+    title: 'Tickets & SLA clocks',
+    summary:
+      'Incidents and requests with SLA clocks (time to respond, time to resolve) on business-hours calendars with time zones, holidays and pause states. Breaches escalate before and after they happen.',
+  },
+  {
+    path: '/slos',
+    label: 'SLOs',
+    title: 'SLOs and error budgets',
+    summary:
+      'Service level objectives with error budgets computed from ingested SLI data, with OpenSLO and Sloth import and export.',
+  },
+  {
+    path: '/reviews',
+    label: 'Reviews',
+    title: 'Service reviews',
+    summary:
+      'Periodic reviews per SLA with a generated review pack (attainment, incidents, breaches, error budget, satisfaction, open actions), attendance of owner and customer, decisions and new actions. Missed reviews count against commitment.',
+  },
+  {
+    path: '/improvements',
+    label: 'Improvements',
+    title: 'Continual service improvement',
+    summary:
+      'Breaches, reviews and customer feedback become improvement items with an accepting owner, a due date and the expected effect on a named metric, and a check afterwards of whether the metric actually moved.',
+  },
+  {
+    path: '/governance',
+    label: 'Governance',
+    title: 'Governance',
+    summary:
+      'Portfolio scorecards with maturity levels, the management commitment index per service, organisation unit and portfolio, executive and per-owner dashboards, trends, exports and scheduled reports.',
+  },
+];

@@ -1,0 +1,124 @@
+// Form helpers: submit/cancel row with busy state, inline confirmation, admin-only notice.
+import { useState, type ReactNode } from 'react';
+import { Link } from '@tanstack/react-router';
+
+export function FormActions({
+  busy,
+  submitLabel,
+  busyLabel = 'Saving…',
+  cancel,
+}: {
+  busy: boolean;
+  submitLabel: string;
+  busyLabel?: string;
+  cancel?: { to: string; params?: Record<string, string> };
+}) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="button" disabled={busy} aria-busy={busy || undefined}>
+        {busy ? (
+          <>
+            <span className="spinner spinner--small" aria-hidden="true" />
+            {busyLabel}
+          </>
+        ) : (
+          submitLabel
+        )}
+      </button>
+      {cancel ? (
+        <Link to={cancel.to} params={cancel.params} className="button button--ghost">
+          Cancel
+        </Link>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * A button that asks for confirmation inline before running a consequential action.
+ */
+export function ConfirmButton({
+  label,
+  question,
+  confirmLabel,
+  onConfirm,
+  busy,
+  tone = 'danger',
+}: {
+  label: string;
+  question: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  busy: boolean;
+  tone?: 'danger' | 'secondary';
+}) {
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button
+        type="button"
+        className={`button button--${tone}-outline`}
+        onClick={() => setAsking(true)}
+      >
+        {label}
+      </button>
+    );
+  }
+  return (
+    <div className="confirm" role="group" aria-label={label}>
+      <p>{question}</p>
+      <div className="confirm__actions">
+        <button
+          type="button"
+          className={`button button--${tone}`}
+          onClick={onConfirm}
+          disabled={busy}
+          autoFocus
+        >
+          {busy ? 'Working…' : confirmLabel}
+        </button>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={() => setAsking(false)}
+          disabled={busy}
+        >
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function AdminOnly() {
+  return (
+    <div className="banner banner--info" role="status">
+      <p>
+        Only administrators can make changes here. Ask an administrator if something needs updating.
+      </p>
+    </div>
+  );
+}
+
+/** Strip fields that did not change (so edits send a minimal patch and a clear audit entry). */
+export function changedFields<T extends Record<string, unknown>>(
+  before: Record<string, unknown>,
+  after: T,
+): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(after)) {
+    const b = before[k];
+    const same = Array.isArray(v) && Array.isArray(b) ? sameSet(v, b) : Object.is(v, b);
+    if (!same) (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+function sameSet(a: unknown[], b: unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  const s = new Set(b);
+  return a.every((x) => s.has(x));
+}
+
+/** "" → null for optional text and id fields. */
+export const orNull = (v: string): string | null => (v.trim() === '' ? null : v.trim());
