@@ -33,6 +33,15 @@ const Config = z.object({
     .optional(),
   CHARTER_TRUST_PROXY: bool.default(false),
   CHARTER_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  CHARTER_READ_CACHE_ENTRIES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(1000)
+    .describe(
+      'responses and sign-ins kept in memory, checked against the data version; 0 turns the cache off',
+    ),
   CHARTER_BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

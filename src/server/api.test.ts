@@ -215,6 +215,57 @@ describe.each(dialects)('the HTTP API on %s', (dialect) => {
     expect(badSort.statusCode).toBe(400);
   });
 
+  it('revalidates lists by data version: 304 while unchanged, fresh after any change', async () => {
+    const first = await member({ method: 'GET', url: '/api/v1/teams?sort=name' });
+    const tag = first.headers.etag as string;
+    expect(tag).toMatch(/^W\/"d\d+"$/);
+    const again = await member({
+      method: 'GET',
+      url: '/api/v1/teams?sort=name',
+      headers: { 'if-none-match': tag },
+    });
+    expect(again.statusCode).toBe(304);
+    await admin({ method: 'POST', url: '/api/v1/teams', payload: { name: 'Warehouse Systems' } });
+    const after = await member({
+      method: 'GET',
+      url: '/api/v1/teams?sort=name',
+      headers: { 'if-none-match': tag },
+    });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(tag);
+    expect(after.json<{ items: { name: string }[] }>().items.map((t) => t.name)).toEqual([
+      'Warehouse Systems',
+    ]);
+  });
+
+  it('stops a deactivated person at once, even with a recently used token', async () => {
+    const created = await member({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      payload: { name: 'mine', scope: 'read' },
+    });
+    const token = created.json<{ token: string }>().token;
+    const call = () =>
+      s.app.inject({
+        method: 'GET',
+        url: '/api/v1/people',
+        headers: { authorization: `Bearer ${token}` },
+      });
+    expect((await call()).statusCode).toBe(200);
+    const memberId = (await member({ method: 'GET', url: '/api/v1/auth/me' })).json<{
+      personId: string;
+    }>().personId;
+    const current = await admin({ method: 'GET', url: `/api/v1/people/${memberId}` });
+    await admin({
+      method: 'PATCH',
+      url: `/api/v1/people/${memberId}`,
+      payload: { active: false },
+      headers: { 'if-match': current.headers.etag as string },
+    });
+    expect((await call()).statusCode).toBe(401);
+    expect((await member({ method: 'GET', url: '/api/v1/people' })).statusCode).toBe(401);
+  });
+
   it('records who changed what in the audit log, filterable by entity', async () => {
     const team = (
       await admin({

@@ -21,6 +21,8 @@ import type { Db } from '../db/database.js';
 import { registerAuth } from './auth.js';
 import { errorHandler, send } from './errors.js';
 import { registerMetrics } from './metrics.js';
+import { VersionedCache } from './read-cache.js';
+import type { Authenticated } from '../app/auth/authenticate.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
@@ -108,7 +110,18 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  registerAuth(app, deps.uow, deps.env);
+  const ttlMs = 60_000;
+  const signIns = new VersionedCache<Authenticated>(
+    config.CHARTER_READ_CACHE_ENTRIES,
+    config.CHARTER_READ_CACHE_ENTRIES,
+    ttlMs,
+  );
+  const lists = new VersionedCache<string>(
+    config.CHARTER_READ_CACHE_ENTRIES,
+    64 * 1024 * 1024,
+    ttlMs,
+  );
+  registerAuth(app, deps.uow, deps.env, signIns);
   registerMetrics(app);
 
   app.get('/healthz', { schema: { hide: true } }, () => ({ status: 'ok' }));
@@ -121,7 +134,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     }
   });
 
-  const routeDeps = { uow: deps.uow, env: deps.env, config, db: deps.db };
+  const routeDeps = { uow: deps.uow, env: deps.env, config, db: deps.db, lists };
   await app.register(
     async (api) => {
       await api.register(authRoutes(routeDeps));

@@ -7,6 +7,8 @@ import {
   type Authenticated,
 } from '../app/auth/authenticate.js';
 import type { Environment, UnitOfWork } from '../app/ports.js';
+import { sha256Hex } from '../app/auth/secrets.js';
+import type { VersionedCache } from './read-cache.js';
 
 export const sessionCookie = 'charter_session';
 export const csrfCookie = 'charter_csrf';
@@ -15,6 +17,8 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 declare module 'fastify' {
   interface FastifyRequest {
     auth: Authenticated | null;
+    /** The data version (audit head sequence) read when the request started. */
+    dataVersion: number;
   }
   interface FastifyContextConfig {
     /** Routes that answer without a signed-in caller. */
@@ -26,14 +30,42 @@ declare module 'fastify' {
  * Authenticates every /api route: a Bearer token, or the session cookie plus, on writes, the
  * X-CSRF-Token header matching the session's CSRF token.
  */
-export function registerAuth(app: FastifyInstance, uow: UnitOfWork, env: Environment) {
+export function registerAuth(
+  app: FastifyInstance,
+  uow: UnitOfWork,
+  env: Environment,
+  cache: VersionedCache<Authenticated>,
+) {
   app.decorateRequest('auth', null);
+  app.decorateRequest('dataVersion', 0);
+
+  // A sign-in stays valid while the data version is unchanged (revocation, deactivation and role
+  // changes are all audited) and for a minute at most, so session expiry still slides.
+  const cached = async (
+    key: string,
+    version: number,
+    authenticate: () => Promise<Authenticated | null>,
+  ) => {
+    const now = Date.now();
+    const hit = cache.get(key, version, now);
+    if (hit) return hit;
+    const auth = await authenticate();
+    if (auth) cache.set(key, version, auth, 1, now);
+    return auth;
+  };
+
   app.addHook('preHandler', async (request: FastifyRequest) => {
     if (!request.url.startsWith('/api/v1/')) return;
+    request.dataVersion = (await uow.read.audit.head()).seq;
     const header = request.headers.authorization;
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      request.auth = match ? await authenticateToken(uow, env, match[1]!) : null;
+      const token = match?.[1];
+      request.auth = token
+        ? await cached(`token:${sha256Hex(token)}`, request.dataVersion, () =>
+            authenticateToken(uow, env, token),
+          )
+        : null;
       if (!request.auth) {
         throw new DomainError(
           'unauthenticated',
@@ -43,7 +75,11 @@ export function registerAuth(app: FastifyInstance, uow: UnitOfWork, env: Environ
       return;
     }
     const cookie = request.cookies[sessionCookie];
-    if (cookie) request.auth = await authenticateSession(uow, env, cookie);
+    if (cookie) {
+      request.auth = await cached(`session:${sha256Hex(cookie)}`, request.dataVersion, () =>
+        authenticateSession(uow, env, cookie),
+      );
+    }
     if (request.routeOptions.config.public) return;
     if (!request.auth) {
       throw new DomainError(

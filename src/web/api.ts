@@ -136,7 +136,11 @@ export function fieldErrors(error: unknown): Record<string, string> {
   if (!isApiError(error)) return out;
   for (const issue of error.issues) {
     const key = issue.path.split(/[.[]/)[0] ?? '';
-    if (key && !out[key]) out[key] = issue.message;
+    // Some messages repeat the path ("email: already taken"); the field shows it already.
+    const message = issue.message.startsWith(`${issue.path}: `)
+      ? issue.message.slice(issue.path.length + 2)
+      : issue.message;
+    if (key && !out[key]) out[key] = message;
   }
   return out;
 }

@@ -53,8 +53,16 @@ export function AppShell() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
 
-  // Close the menu after navigating.
+  // Close the menu after navigating, and on Escape.
   useEffect(() => setMenuOpen(false), [pathname]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setMenuOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   const signOut = useMutation({
     mutationFn: () => request<void>('/auth/logout', { method: 'POST' }),

@@ -253,7 +253,7 @@ export function ErrorBanner({
           ))}
         </ul>
       ) : null}
-      {isApiError(error) && error.requestId ? (
+      {isApiError(error) && error.requestId && error.status >= 500 ? (
         <p className="banner__meta">Request id: {error.requestId}</p>
       ) : null}
     </div>

@@ -220,10 +220,12 @@ export function AuditLog({
               <caption className="visually-hidden">Audit entries, newest first</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="num">
+                  <th scope="col" className="num col-optional">
                     Seq
                   </th>
-                  <th scope="col">Time</th>
+                  <th scope="col" className="col-optional">
+                    Time
+                  </th>
                   <th scope="col">Actor</th>
                   <th scope="col">Action</th>
                   <th scope="col" className="col-optional">
@@ -243,11 +245,27 @@ export function AuditLog({
                   return (
                     <Fragment key={e.seq}>
                       <tr className={isOpen ? 'row--open' : undefined}>
-                        <td className="num">{e.seq}</td>
-                        <td className="nowrap">{formatInstant(e.at)}</td>
-                        <td>{e.actorName || <span className="muted">system</span>}</td>
+                        <td className="num col-optional">{e.seq}</td>
+                        <td className="nowrap col-optional">{formatInstant(e.at)}</td>
                         <td>
-                          <code className="action">{e.action}</code>
+                          {e.actorName || <span className="muted">system</span>}
+                          <span className="cell-sub only-narrow">
+                            #{e.seq} · {formatInstant(e.at)}
+                          </span>
+                        </td>
+                        <td>
+                          <code className="action">
+                            {e.action.split('.').map((part, i) => (
+                              <Fragment key={i}>
+                                {i > 0 ? (
+                                  <>
+                                    .<wbr />
+                                  </>
+                                ) : null}
+                                {part}
+                              </Fragment>
+                            ))}
+                          </code>
                         </td>
                         <td className="col-optional">{e.entityType}</td>
                         <td className="col-optional">

@@ -76,7 +76,7 @@ export function OrgUnitsList({
           label="Status"
           value={search.active ?? ''}
           onChange={(v) => update({ active: v === 'true' || v === 'false' ? v : undefined })}
-          placeholder="Active and inactive"
+          placeholder="Any status"
           options={[
             { value: 'true', label: 'Active' },
             { value: 'false', label: 'Inactive' },

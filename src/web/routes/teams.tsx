@@ -80,7 +80,7 @@ export function TeamsList({
           label="Status"
           value={search.active ?? ''}
           onChange={(v) => update({ active: v === 'true' || v === 'false' ? v : undefined })}
-          placeholder="Active and inactive"
+          placeholder="Any status"
           options={[
             { value: 'true', label: 'Active' },
             { value: 'false', label: 'Inactive' },
@@ -118,7 +118,7 @@ export function TeamsList({
                     onSort={(s) => update({ sort: s })}
                   />
                   <th scope="col">Lead</th>
-                  <th scope="col" className="num">
+                  <th scope="col" className="num col-optional">
                     Members
                   </th>
                   <SortHeader
@@ -142,7 +142,7 @@ export function TeamsList({
                     <td>
                       <PersonLink id={t.leadId} people={people} />
                     </td>
-                    <td className="num">{t.memberIds.length}</td>
+                    <td className="num col-optional">{t.memberIds.length}</td>
                     <td className="col-optional">{formatInstant(t.createdAt, false)}</td>
                     <td>
                       {t.active ? <Badge tone="good">Active</Badge> : <Badge>Inactive</Badge>}

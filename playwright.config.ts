@@ -1,0 +1,56 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// End-to-end tests against a real Charter server on a fresh SQLite database with the demo loaded.
+// The web UI must be built first (npm run build:web): the server serves dist/web.
+const port = 3100;
+// A fresh SQLite file per run (set once in the main process; workers inherit it), removed by
+// e2e/global-teardown.ts afterwards.
+process.env.CHARTER_E2E_DB ??= `./data/e2e-${Date.now()}-${process.pid}.db`;
+const database = `sqlite:${process.env.CHARTER_E2E_DB}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  globalTeardown: './e2e/global-teardown.ts',
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `node bin/charter.mjs serve --demo --port ${port}`,
+    env: { DATABASE_URL: database },
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = fileURLToPath(new URL('./src/web', import.meta.url));
+const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
+const backend = 'http://127.0.0.1:3000';
+
+// The web UI is a static SPA served by the Charter server in production (from dist/web).
+// In development `vite --config vite.config.ts` serves it and proxies the API to a local server.
+export default defineConfig({
+  root,
+  base: '/',
+  plugins: [react()],
+  build: { outDir, emptyOutDir: true, sourcemap: true },
+  server: {
+    proxy: {
+      '/api': { target: backend, changeOrigin: false },
+      '/healthz': { target: backend, changeOrigin: false },
+    },
+  },
+});
