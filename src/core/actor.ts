@@ -31,6 +31,12 @@ export function requireRole(actor: Actor, role: Role, doing: string): void {
   }
 }
 
+/** Admin-only changes: a write-capable caller with the admin role. */
+export function requireAdmin(actor: Actor, doing: string): void {
+  requireWrite(actor, doing);
+  requireRole(actor, 'admin', doing);
+}
+
 export function requireWrite(actor: Actor, doing: string): void {
   if (actor.scope !== 'write') {
     throw new DomainError('forbidden', `This token is read-only; use a write token to ${doing}.`);

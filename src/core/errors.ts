@@ -30,7 +30,8 @@ export class DomainError extends Error {
 
 export const notFound = (what: string) => new DomainError('not_found', `${what} was not found.`);
 export const forbidden = (message: string) => new DomainError('forbidden', message);
-export const conflict = (message: string, path?: string) =>
-  new DomainError('conflict', message, path ? [{ path, message }] : undefined);
+/** A field's value clashes with another record: the message names the field, the issue does not repeat it. */
+export const conflict = (path: string, problem: string) =>
+  new DomainError('conflict', `${path}: ${problem}`, [{ path, message: problem }]);
 export const invalid = (path: string, message: string) =>
   new DomainError('invalid', `${path}: ${message}`, [{ path, message }]);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { DomainError } from '../core/errors.js';
+import { conflict } from '../core/errors.js';
 import type { Repositories, UnitOfWork } from '../app/ports.js';
 import { accountsRepository, sessionsRepository, tokensRepository } from './accounts.repository.js';
 import { auditRepository } from './audit.repository.js';
@@ -48,7 +48,5 @@ function translateConstraintError(error: unknown): unknown {
   if (!unique) return error;
   const text = `${e.constraint ?? ''} ${e.message ?? ''}`;
   const path = /email/.test(text) ? 'email' : /name/.test(text) ? 'name' : 'id';
-  return new DomainError('conflict', `${path}: is already taken by another record`, [
-    { path, message: 'is already taken by another record' },
-  ]);
+  return conflict(path, 'is already taken by another record');
 }

@@ -1,4 +1,11 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import { createTestDatabase } from '../../test/databases.js';
+import { buildServer } from './app.js';
+import { systemEnvironment } from './environment.js';
 import { dialects } from '../../test/databases.js';
 import { makePerson, testEnvironment } from '../../test/factories.js';
 import { signIn, startTestServer, type TestServer } from '../../test/server.js';
@@ -218,7 +225,7 @@ describe.each(dialects)('the HTTP API on %s', (dialect) => {
   it('revalidates lists by data version: 304 while unchanged, fresh after any change', async () => {
     const first = await member({ method: 'GET', url: '/api/v1/teams?sort=name' });
     const tag = first.headers.etag as string;
-    expect(tag).toMatch(/^W\/"d\d+"$/);
+    expect(tag).toMatch(/^W\/"d\d+-[0-9a-f]{8}"$/);
     const again = await member({
       method: 'GET',
       url: '/api/v1/teams?sort=name',
@@ -372,6 +379,38 @@ describe('server errors', () => {
       expect(body.error.requestId).toBe(res.headers['x-request-id']);
     } finally {
       await s.close();
+    }
+  });
+});
+
+describe('serving the web UI', () => {
+  it('serves client-side routes the app, assets with long caching, and missing files a 404', async () => {
+    const webRoot = mkdtempSync(join(tmpdir(), 'charter-web-'));
+    mkdirSync(join(webRoot, 'assets'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Charter</title>');
+    writeFileSync(join(webRoot, 'assets', 'app-1234.js'), 'console.log(1)');
+    const t = await createTestDatabase('sqlite');
+    const app = await buildServer({
+      config: loadConfig({ LOG_LEVEL: 'silent' }),
+      db: t.db,
+      uow: t.uow,
+      env: systemEnvironment,
+      webRoot,
+      logger: false,
+    });
+    try {
+      const page = await app.inject({ method: 'GET', url: '/people/123?q=x' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<title>Charter</title>');
+      const asset = await app.inject({ method: 'GET', url: '/assets/app-1234.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).toContain('immutable');
+      const missing = await app.inject({ method: 'GET', url: '/assets/app-9999.js' });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.json<ErrorJson>().error.code).toBe('not_found');
+    } finally {
+      await app.close();
+      await t.drop();
     }
   });
 });

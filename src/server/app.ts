@@ -147,9 +147,30 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   const webRoot = deps.webRoot;
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  if (hasWeb) {
+    // Hashed assets never change; index.html is always revalidated.
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: true,
+      index: false,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader(
+          'Cache-Control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && hasWeb && !request.url.startsWith('/api/')) {
+    // Client-side routes (no file extension) get the single-page app; missing files get a 404.
+    const path = request.url.split('?')[0] ?? '';
+    if (
+      request.method === 'GET' &&
+      hasWeb &&
+      !path.startsWith('/api/') &&
+      !/\.[a-z0-9]+$/i.test(path)
+    ) {
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
     }
     return send(

@@ -72,7 +72,7 @@ export function registerResource<
       }
       // Pages are cached per caller and URL and revalidated by the data version (ETag / 304).
       const version = request.dataVersion;
-      const tag = `W/"d${version}"`;
+      const tag = `W/"d${version}-${ctx.actor.personId.slice(0, 8)}"`;
       void reply.header('ETag', tag).header('Cache-Control', 'private, no-cache');
       if (request.headers['if-none-match'] === tag) return reply.status(304).send();
       const key = `${ctx.actor.personId} ${request.url}`;

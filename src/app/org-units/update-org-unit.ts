@@ -1,13 +1,13 @@
 import type { z } from 'zod';
-import { requireRole, requireWrite } from '../../core/actor.js';
-import { conflict, notFound } from '../../core/errors.js';
+import { requireAdmin } from '../../core/actor.js';
+import { conflict } from '../../core/errors.js';
 import type { OrgUnitId, PersonId } from '../../core/ids.js';
 import type { OrgUnit } from '../../core/people.js';
 import type { UpdateOrgUnit } from '../../contract/teams.js';
 import { recordChange, type Ctx } from '../context.js';
 import type { UnitOfWork } from '../ports.js';
 import { checkPerson } from '../people/references.js';
-import { staleWrite } from '../people/update-person.js';
+import { current, staleWrite } from '../records.js';
 
 export async function updateOrgUnit(
   uow: UnitOfWork,
@@ -16,16 +16,13 @@ export async function updateOrgUnit(
   expectedVersion: number,
   input: z.output<typeof UpdateOrgUnit>,
 ): Promise<OrgUnit> {
-  requireWrite(ctx.actor, 'change organisation units');
-  requireRole(ctx.actor, 'admin', 'change organisation units');
+  requireAdmin(ctx.actor, 'change organisation units');
   return uow.transaction(async (repos) => {
-    const before = await repos.orgUnits.get(id);
-    if (!before) throw notFound('Organisation unit');
-    if (before.version !== expectedVersion) throw staleWrite('This organisation unit');
+    const before = current(await repos.orgUnits.get(id), expectedVersion, 'Organisation unit');
     if (input.name !== undefined) {
       const other = await repos.orgUnits.findByName(input.name);
       if (other && other.id !== id)
-        throw conflict('name: another organisation unit already has this name', 'name');
+        throw conflict('name', 'another organisation unit already has this name');
     }
     if (input.headId !== undefined && input.headId !== before.headId) {
       await checkPerson(repos.people, input.headId as PersonId | null, 'headId');

@@ -1,10 +1,11 @@
-import { requireRole, requireWrite } from '../../core/actor.js';
+import { requireAdmin } from '../../core/actor.js';
 import { conflict } from '../../core/errors.js';
 import type { OrgUnitId, PersonId } from '../../core/ids.js';
 import type { Person } from '../../core/people.js';
 import type { CreatePerson } from '../../contract/people.js';
 import type { z } from 'zod';
 import { recordChange, type Ctx } from '../context.js';
+import { newRecord } from '../records.js';
 import type { Repositories, UnitOfWork } from '../ports.js';
 import { checkOrgUnit, checkPerson } from './references.js';
 
@@ -19,11 +20,10 @@ export async function insertPerson(
   input: CreatePersonInput,
 ): Promise<Person> {
   if (await repos.people.findByEmail(input.email)) {
-    throw conflict('email: another person already has this email address', 'email');
+    throw conflict('email', 'another person already has this email address');
   }
   await checkPerson(repos.people, input.managerId as PersonId | null | undefined, 'managerId');
   await checkOrgUnit(repos.orgUnits, input.orgUnitId as OrgUnitId | null | undefined, 'orgUnitId');
-  const now = ctx.env.now();
   const person: Person = {
     id: ctx.env.newId() as PersonId,
     name: input.name,
@@ -32,11 +32,8 @@ export async function insertPerson(
     seniority: input.seniority,
     managerId: (input.managerId ?? null) as PersonId | null,
     orgUnitId: (input.orgUnitId ?? null) as OrgUnitId | null,
-    active: true,
     role: null,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
+    ...newRecord(ctx),
   };
   await repos.people.insert(person);
   await recordChange(repos.audit, ctx, {
@@ -53,7 +50,6 @@ export async function createPerson(
   ctx: Ctx,
   input: CreatePersonInput,
 ): Promise<Person> {
-  requireWrite(ctx.actor, 'add people');
-  requireRole(ctx.actor, 'admin', 'add people');
+  requireAdmin(ctx.actor, 'add people');
   return uow.transaction((repos) => insertPerson(repos, ctx, input));
 }

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { requireRole, requireWrite } from '../../core/actor.js';
+import { requireAdmin } from '../../core/actor.js';
 import { DomainError, invalid } from '../../core/errors.js';
 import type { OrgUnitId } from '../../core/ids.js';
 import { seniorities, type Person } from '../../core/people.js';
@@ -98,8 +98,7 @@ export async function importPeople(
   csv: string,
   options: { dryRun: boolean },
 ): Promise<PeopleImportReport> {
-  requireWrite(ctx.actor, 'import people');
-  requireRole(ctx.actor, 'admin', 'import people');
+  requireAdmin(ctx.actor, 'import people');
   const { header, rows } = parseCsv(csv);
   const report: PeopleImportReport = {
     dryRun: options.dryRun,

@@ -1,20 +1,15 @@
 import type { z } from 'zod';
-import { requireRole, requireWrite } from '../../core/actor.js';
-import { DomainError, conflict, forbidden, invalid, notFound } from '../../core/errors.js';
+import { requireAdmin } from '../../core/actor.js';
+import { conflict, forbidden, invalid } from '../../core/errors.js';
 import type { OrgUnitId, PersonId } from '../../core/ids.js';
 import { createsManagementLoop, type Person } from '../../core/people.js';
 import type { UpdatePerson } from '../../contract/people.js';
 import { recordChange, type Ctx } from '../context.js';
+import { current, staleWrite } from '../records.js';
 import type { Repositories, UnitOfWork } from '../ports.js';
 import { checkOrgUnit, checkPerson } from './references.js';
 
 export type UpdatePersonInput = z.output<typeof UpdatePerson>;
-
-export const staleWrite = (what: string) =>
-  new DomainError(
-    'precondition_failed',
-    `${what} was changed by someone else since you loaded it; reload it and apply your change again.`,
-  );
 
 /** Inside a transaction: applies a partial update at `expectedVersion`, audited. */
 export async function applyPersonUpdate(
@@ -24,13 +19,11 @@ export async function applyPersonUpdate(
   expectedVersion: number,
   input: UpdatePersonInput,
 ): Promise<Person> {
-  const before = await repos.people.get(id);
-  if (!before) throw notFound('Person');
-  if (before.version !== expectedVersion) throw staleWrite('This person');
+  const before = current(await repos.people.get(id), expectedVersion, 'Person');
   if (input.email !== undefined && input.email !== before.email) {
     const other = await repos.people.findByEmail(input.email);
     if (other && other.id !== id)
-      throw conflict('email: another person already has this email address', 'email');
+      throw conflict('email', 'another person already has this email address');
   }
   const managerId = (
     input.managerId === undefined ? before.managerId : input.managerId
@@ -102,8 +95,7 @@ export async function updatePerson(
   expectedVersion: number,
   input: UpdatePersonInput,
 ): Promise<Person> {
-  requireWrite(ctx.actor, 'change people');
-  requireRole(ctx.actor, 'admin', 'change people');
+  requireAdmin(ctx.actor, 'change people');
   if (id === ctx.actor.personId && input.active === false) {
     throw forbidden('You cannot deactivate yourself; ask another admin.');
   }

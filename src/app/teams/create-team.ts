@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import { requireRole, requireWrite } from '../../core/actor.js';
+import { requireAdmin } from '../../core/actor.js';
 import { conflict } from '../../core/errors.js';
 import type { PersonId, TeamId } from '../../core/ids.js';
 import type { Team } from '../../core/people.js';
 import type { CreateTeam } from '../../contract/teams.js';
 import { recordChange, type Ctx } from '../context.js';
+import { newRecord } from '../records.js';
 import type { UnitOfWork } from '../ports.js';
 import { checkTeamPeople } from './team-rules.js';
 
@@ -13,24 +14,19 @@ export async function createTeam(
   ctx: Ctx,
   input: z.output<typeof CreateTeam>,
 ): Promise<Team> {
-  requireWrite(ctx.actor, 'create teams');
-  requireRole(ctx.actor, 'admin', 'create teams');
+  requireAdmin(ctx.actor, 'create teams');
   return uow.transaction(async (repos) => {
     if (await repos.teams.findByName(input.name))
-      throw conflict('name: another team already has this name', 'name');
+      throw conflict('name', 'another team already has this name');
     const leadId = (input.leadId ?? null) as PersonId | null;
     const memberIds = await checkTeamPeople(repos.people, leadId, input.memberIds as PersonId[]);
-    const now = ctx.env.now();
     const team: Team = {
       id: ctx.env.newId() as TeamId,
       name: input.name,
       description: input.description ?? null,
       leadId,
       memberIds,
-      active: true,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
+      ...newRecord(ctx),
     };
     await repos.teams.insert(team);
     await recordChange(repos.audit, ctx, {

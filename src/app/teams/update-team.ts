@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import { requireRole, requireWrite } from '../../core/actor.js';
-import { conflict, notFound } from '../../core/errors.js';
+import { requireAdmin } from '../../core/actor.js';
+import { conflict } from '../../core/errors.js';
 import type { PersonId, TeamId } from '../../core/ids.js';
 import type { Team } from '../../core/people.js';
 import type { UpdateTeam } from '../../contract/teams.js';
 import { recordChange, type Ctx } from '../context.js';
 import type { UnitOfWork } from '../ports.js';
-import { staleWrite } from '../people/update-person.js';
+import { current, staleWrite } from '../records.js';
 import { checkTeamPeople } from './team-rules.js';
 
 export async function updateTeam(
@@ -16,16 +16,12 @@ export async function updateTeam(
   expectedVersion: number,
   input: z.output<typeof UpdateTeam>,
 ): Promise<Team> {
-  requireWrite(ctx.actor, 'change teams');
-  requireRole(ctx.actor, 'admin', 'change teams');
+  requireAdmin(ctx.actor, 'change teams');
   return uow.transaction(async (repos) => {
-    const before = await repos.teams.get(id);
-    if (!before) throw notFound('Team');
-    if (before.version !== expectedVersion) throw staleWrite('This team');
+    const before = current(await repos.teams.get(id), expectedVersion, 'Team');
     if (input.name !== undefined) {
       const other = await repos.teams.findByName(input.name);
-      if (other && other.id !== id)
-        throw conflict('name: another team already has this name', 'name');
+      if (other && other.id !== id) throw conflict('name', 'another team already has this name');
     }
     const leadId = (input.leadId === undefined ? before.leadId : input.leadId) as PersonId | null;
     const requested = (input.memberIds ?? before.memberIds) as PersonId[];

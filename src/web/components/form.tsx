@@ -1,6 +1,36 @@
-// Form helpers: submit/cancel row with busy state, inline confirmation, admin-only notice.
+// Form helpers: busy buttons, submit/cancel row, inline confirmation, admin-only notice, patches.
 import { useState, type ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
+
+/** A button showing `busyLabel` and disabled while its action runs. */
+export function BusyButton({
+  busy,
+  label,
+  busyLabel,
+  className = 'button',
+  onClick,
+  submit = false,
+}: {
+  busy: boolean;
+  label: ReactNode;
+  busyLabel: ReactNode;
+  className?: string;
+  onClick?: () => void;
+  /** A form's submit button (also announced as busy). */
+  submit?: boolean;
+}) {
+  return (
+    <button
+      type={submit ? 'submit' : 'button'}
+      className={className}
+      onClick={onClick}
+      disabled={busy}
+      aria-busy={(submit && busy) || undefined}
+    >
+      {busy ? busyLabel : label}
+    </button>
+  );
+}
 
 export function FormActions({
   busy,
@@ -15,16 +45,17 @@ export function FormActions({
 }) {
   return (
     <div className="form-actions">
-      <button type="submit" className="button" disabled={busy} aria-busy={busy || undefined}>
-        {busy ? (
+      <BusyButton
+        submit
+        busy={busy}
+        label={submitLabel}
+        busyLabel={
           <>
             <span className="spinner spinner--small" aria-hidden="true" />
             {busyLabel}
           </>
-        ) : (
-          submitLabel
-        )}
-      </button>
+        }
+      />
       {cancel ? (
         <Link to={cancel.to} params={cancel.params} className="button button--ghost">
           Cancel

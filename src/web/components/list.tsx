@@ -1,39 +1,8 @@
-// Pieces shared by the list pages: sortable headers, "load more", search box, CSV export.
+// Pieces shared by the list pages: search box, CSV export, loading / empty / "load more".
 import { useEffect, useState, type ReactNode } from 'react';
 import type { UseInfiniteQueryResult, InfiniteData } from '@tanstack/react-query';
 import { apiUrl, type Page, type Query } from '../api.js';
-import { Empty, ErrorBanner, Loading } from './ui.js';
-
-/** A column header that toggles `sort` between `field` and `-field`. */
-export function SortHeader({
-  field,
-  label,
-  sort,
-  onSort,
-  className,
-}: {
-  field: string;
-  label: string;
-  sort: string | undefined;
-  onSort: (sort: string) => void;
-  className?: string;
-}) {
-  const direction = sort === field ? 'ascending' : sort === `-${field}` ? 'descending' : undefined;
-  const next = direction === 'ascending' ? `-${field}` : field;
-  return (
-    <th scope="col" aria-sort={direction ?? 'none'} className={className}>
-      <button type="button" className="sort-button" onClick={() => onSort(next)}>
-        {label}
-        <span className="sort-button__icon" aria-hidden="true">
-          {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
-        </span>
-        <span className="visually-hidden">
-          {direction ? `, sorted ${direction}; activate to reverse` : ', activate to sort'}
-        </span>
-      </button>
-    </th>
-  );
-}
+import { ErrorBanner, Loading } from './ui.js';
 
 /** A search input that updates its value immediately and reports it after a short pause. */
 export function SearchBox({
@@ -121,5 +90,3 @@ export function ListBody<T>({
     </>
   );
 }
-
-export { Empty };

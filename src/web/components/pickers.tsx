@@ -1,84 +1,59 @@
 // Pickers and lookups over the directory (people, org units) for forms and tables.
 import { useId, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { orgUnitsAll, peopleAll, type OrgUnit, type Person } from '../queries.js';
-import { SelectField, type Option } from './ui.js';
+import { SelectField, type Option } from './fields.js';
+
+type Named = { id: string; name: string; active: boolean };
+
+const byId = <T extends Named>(items: T[] | undefined): Map<string, T> =>
+  new Map((items ?? []).map((x) => [x.id, x]));
 
 export function usePeopleById(): Map<string, Person> {
   const { data } = useQuery(peopleAll);
-  return useMemo(() => new Map((data ?? []).map((p) => [p.id, p])), [data]);
+  return useMemo(() => byId(data), [data]);
 }
 
 export function useOrgUnitsById(): Map<string, OrgUnit> {
   const { data } = useQuery(orgUnitsAll);
-  return useMemo(() => new Map((data ?? []).map((o) => [o.id, o])), [data]);
+  return useMemo(() => byId(data), [data]);
 }
 
-const personOptions = (people: Person[], exclude?: string, keep?: string | null): Option[] =>
-  people
-    .filter((p) => p.id !== exclude && (p.active || p.id === keep))
-    .map((p) => ({ value: p.id, label: p.active ? p.name : `${p.name} (inactive)` }));
-
-/** A select of people (active ones, plus the current value even if inactive). */
-export function PersonSelect({
-  label,
-  value,
-  onChange,
-  error,
-  exclude,
-  placeholder = 'None',
-  hint,
-}: {
+type PickerProps = {
   label: string;
   value: string;
   onChange: (v: string) => void;
   error?: string | undefined;
-  exclude?: string;
+  exclude?: string | undefined;
   placeholder?: string;
   hint?: string;
-}) {
+};
+
+/** A select of records: active ones, plus the current value even if inactive. */
+function DirectorySelect({
+  items,
+  loading,
+  exclude,
+  placeholder = 'None',
+  ...field
+}: PickerProps & { items: Named[] | undefined; loading: string | undefined }) {
+  const options: Option[] = (items ?? [])
+    .filter((x) => x.id !== exclude && (x.active || x.id === field.value))
+    .map((x) => ({ value: x.id, label: x.active ? x.name : `${x.name} (inactive)` }));
+  return <SelectField {...field} options={options} placeholder={loading ?? placeholder} />;
+}
+
+export function PersonSelect(props: PickerProps) {
   const { data, isPending } = useQuery(peopleAll);
-  const options = personOptions(data ?? [], exclude, value);
   return (
-    <SelectField
-      label={label}
-      value={value}
-      onChange={onChange}
-      options={options}
-      error={error}
-      placeholder={isPending ? 'Loading people…' : placeholder}
-      {...(hint ? { hint } : {})}
-    />
+    <DirectorySelect {...props} items={data} loading={isPending ? 'Loading people…' : undefined} />
   );
 }
 
-export function OrgUnitSelect({
-  label,
-  value,
-  onChange,
-  error,
-  placeholder = 'None',
-}: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  error?: string | undefined;
-  placeholder?: string;
-}) {
+export function OrgUnitSelect(props: Omit<PickerProps, 'exclude' | 'hint'>) {
   const { data, isPending } = useQuery(orgUnitsAll);
-  const options = (data ?? [])
-    .filter((o) => o.active || o.id === value)
-    .map((o) => ({ value: o.id, label: o.active ? o.name : `${o.name} (inactive)` }));
   return (
-    <SelectField
-      label={label}
-      value={value}
-      onChange={onChange}
-      options={options}
-      error={error}
-      placeholder={isPending ? 'Loading units…' : placeholder}
-    />
+    <DirectorySelect {...props} items={data} loading={isPending ? 'Loading units…' : undefined} />
   );
 }
 
@@ -148,25 +123,5 @@ export function PeopleMultiSelect({
         </p>
       ) : null}
     </fieldset>
-  );
-}
-
-export function PersonLink({ id, people }: { id: string | null; people: Map<string, Person> }) {
-  if (!id) return <span className="muted">—</span>;
-  const p = people.get(id);
-  return (
-    <Link to="/people/$personId" params={{ personId: id }}>
-      {p ? p.name : 'Unknown person'}
-    </Link>
-  );
-}
-
-export function OrgUnitLink({ id, units }: { id: string | null; units: Map<string, OrgUnit> }) {
-  if (!id) return <span className="muted">—</span>;
-  const u = units.get(id);
-  return (
-    <Link to="/org-units/$orgUnitId" params={{ orgUnitId: id }}>
-      {u ? u.name : 'Unknown unit'}
-    </Link>
   );
 }

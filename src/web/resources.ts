@@ -1,0 +1,47 @@
+// The directory's record types as the UI addresses them: API path, routes and wording, so the
+// shared list, detail and form scaffolds can serve people, teams and organisation units alike.
+export type Resource = {
+  /** API collection path, also the list page's route. */
+  path: '/people' | '/teams' | '/org-units';
+  /** Detail route pattern and its id parameter. */
+  detailTo: string;
+  param: string;
+  /** Heading of the list page (and the back link to it). */
+  title: string;
+  /** The record in a sentence: "New team", "Edit organisation unit". */
+  noun: string;
+  /** Submit label of the create form. */
+  createLabel: string;
+};
+
+export const peopleResource: Resource = {
+  path: '/people',
+  detailTo: '/people/$personId',
+  param: 'personId',
+  title: 'People',
+  noun: 'person',
+  createLabel: 'Create person',
+};
+
+export const teamsResource: Resource = {
+  path: '/teams',
+  detailTo: '/teams/$teamId',
+  param: 'teamId',
+  title: 'Teams',
+  noun: 'team',
+  createLabel: 'Create team',
+};
+
+export const orgUnitsResource: Resource = {
+  path: '/org-units',
+  detailTo: '/org-units/$orgUnitId',
+  param: 'orgUnitId',
+  title: 'Organisation units',
+  noun: 'organisation unit',
+  createLabel: 'Create unit',
+};
+
+/** Route params of a record's detail (or edit) page. */
+export const recordParams = (resource: Resource, id: string): Record<string, string> => ({
+  [resource.param]: id,
+});
