@@ -156,6 +156,8 @@ export interface Repositories {
 /** Runs `work` in one transaction: everything it writes, audit entries included, or nothing. */
 export interface UnitOfWork {
   read: Repositories;
+  /** Changes whenever any change that matters commits (the audit head sequence). */
+  dataVersion(): Promise<number>;
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 

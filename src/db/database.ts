@@ -13,6 +13,11 @@ export interface Db {
   dialect: Dialect;
   /** PostgreSQL schema in use when not the default. */
   schema?: string;
+  /**
+   * The data version: the audit head's sequence number as committed. Every change that matters
+   * appends an audit entry in its own transaction, so an unchanged version means unchanged data.
+   */
+  dataVersion(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -33,7 +38,27 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+    // A second, read-only connection sees only committed data (WAL) and answers the data
+    // version synchronously from a prepared statement: it is asked on every API request.
+    let reader: Sqlite.Database | undefined;
+    let statement: Sqlite.Statement<[], { seq: number }> | undefined;
+    const dataVersion = async () => {
+      if (path === ':memory:') return headSeq(kysely);
+      if (!statement) {
+        reader = new Sqlite(path, { readonly: true, fileMustExist: true });
+        statement = reader.prepare<[], { seq: number }>('select seq from audit_head where id = 1');
+      }
+      return statement.get()?.seq ?? 0;
+    };
+    return {
+      kysely,
+      dialect: 'sqlite',
+      dataVersion,
+      close: async () => {
+        reader?.close();
+        await kysely.destroy();
+      },
+    };
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({
@@ -45,11 +70,21 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
     return {
       kysely,
       dialect: 'postgres',
+      dataVersion: () => headSeq(kysely),
       ...(options.schema ? { schema: options.schema } : {}),
       close: () => kysely.destroy(),
     };
   }
   throw new Error('DATABASE_URL must start with sqlite: or postgres://');
+}
+
+async function headSeq(kysely: Kysely<Database>): Promise<number> {
+  const head = await kysely
+    .selectFrom('audit_head')
+    .select('seq')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return Number(head?.seq ?? 0);
 }
 
 /** Opens the database the configuration names (DATABASE_URL, DATABASE_SCHEMA). */

@@ -25,6 +25,7 @@ export function repositories(db: Kysely<Database>): Repositories {
 export function unitOfWork(db: Db): UnitOfWork {
   return {
     read: repositories(db.kysely),
+    dataVersion: () => db.dataVersion(),
     transaction: async (work) => {
       try {
         return await db.kysely.transaction().execute((trx) => work(repositories(trx)));

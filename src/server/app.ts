@@ -116,7 +116,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     config.CHARTER_READ_CACHE_ENTRIES,
     ttlMs,
   );
-  const lists = new VersionedCache<string>(
+  const lists = new VersionedCache<Buffer>(
     config.CHARTER_READ_CACHE_ENTRIES,
     64 * 1024 * 1024,
     ttlMs,

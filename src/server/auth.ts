@@ -56,7 +56,7 @@ export function registerAuth(
 
   app.addHook('preHandler', async (request: FastifyRequest) => {
     if (!request.url.startsWith('/api/v1/')) return;
-    request.dataVersion = (await uow.read.audit.head()).seq;
+    request.dataVersion = await uow.dataVersion();
     const header = request.headers.authorization;
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);

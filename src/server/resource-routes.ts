@@ -79,7 +79,7 @@ export function registerResource<
       const now = Date.now();
       let body = lists.get(key, version, now);
       if (body === undefined) {
-        body = JSON.stringify(await r.list(ctx, rest));
+        body = Buffer.from(JSON.stringify(await r.list(ctx, rest)));
         lists.set(key, version, body, body.length, now);
       }
       return reply.type('application/json; charset=utf-8').send(body);

@@ -9,5 +9,5 @@ export interface RouteDeps {
   config: Config;
   db: Db;
   /** Serialised list pages, per caller and URL, valid while the data version holds. */
-  lists: VersionedCache<string>;
+  lists: VersionedCache<Buffer>;
 }
