@@ -5,6 +5,15 @@
 import type { AuditEntry, UnhashedEntry } from '../core/audit-chain.js';
 import type { Instant, OrgUnitId, PersonId, TeamId, TokenId } from '../core/ids.js';
 import type { OrgUnit, Person, Role, Seniority, Team } from '../core/people.js';
+import type {
+  Dependency,
+  DependencyId,
+  Lifecycle,
+  Service,
+  ServiceId,
+  ServiceKind,
+  Tier,
+} from '../core/services.js';
 
 export interface Sort {
   field: string;
@@ -143,6 +152,63 @@ export interface AuditRepository {
   head(): Promise<{ seq: number; hash: string }>;
 }
 
+export interface ServiceFilter {
+  q?: string | undefined;
+  kind?: ServiceKind | undefined;
+  lifecycle?: Lifecycle | undefined;
+  tier?: number | undefined;
+  teamId?: TeamId | undefined;
+  orgUnitId?: OrgUnitId | undefined;
+  tag?: string | undefined;
+  includeRetired?: boolean | undefined;
+}
+
+export type ServiceFields = Omit<Service, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+
+/** A service as other services see it in graphs and impact lists. */
+export interface ServiceSummary {
+  id: ServiceId;
+  slug: string;
+  name: string;
+  kind: ServiceKind;
+  lifecycle: Lifecycle;
+  tier: Tier;
+  teamId: TeamId | null;
+  orgUnitIds: OrgUnitId[];
+}
+
+export interface ReachedService extends ServiceSummary {
+  depth: number;
+}
+
+export interface ServicesRepository {
+  get(id: ServiceId): Promise<Service | null>;
+  getBySlug(slug: string): Promise<Service | null>;
+  list(filter: ServiceFilter, page: PageRequest): Promise<Page<Service>>;
+  insert(service: Service): Promise<void>;
+  update(
+    id: ServiceId,
+    fields: ServiceFields,
+    expectedVersion: number,
+    at: Instant,
+  ): Promise<boolean>;
+  /** Direct dependencies, both ways. */
+  dependenciesOf(id: ServiceId): Promise<{ outgoing: Dependency[]; incoming: Dependency[] }>;
+  getDependency(id: DependencyId): Promise<Dependency | null>;
+  findDependency(fromId: ServiceId, toId: ServiceId): Promise<Dependency | null>;
+  insertDependency(dependency: Dependency): Promise<void>;
+  deleteDependency(id: DependencyId): Promise<void>;
+  /**
+   * Every service reachable from `id`: 'down' follows what it depends on, 'up' what depends on
+   * it. Shortest depth; the service itself is not included.
+   */
+  reach(id: ServiceId, direction: 'down' | 'up'): Promise<ReachedService[]>;
+  /** Serialises changes to the dependency graph (so two edges cannot close a cycle together). */
+  lockGraph(): Promise<void>;
+  /** The dependency edges among the given services. */
+  edgesAmong(ids: ServiceId[]): Promise<Dependency[]>;
+}
+
 export interface Repositories {
   people: PeopleRepository;
   accounts: AccountsRepository;
@@ -151,6 +217,7 @@ export interface Repositories {
   teams: TeamsRepository;
   orgUnits: OrgUnitsRepository;
   audit: AuditRepository;
+  services: ServicesRepository;
 }
 
 /** Runs `work` in one transaction: everything it writes, audit entries included, or nothing. */

@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
+import { systemActor } from '../core/actor.js';
+import { CreateDependency, CreateService } from '../contract/services.js';
+import { insertDependency } from '../app/services/add-dependency.js';
+import { insertService } from '../app/services/create-service.js';
 import { buildServer } from '../server/app.js';
 import { systemEnvironment } from '../server/environment.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../../test/databases.js';
@@ -134,6 +138,58 @@ describe.each(dialects)('charter commands on %s', (dialect) => {
         env,
       );
       expect(badToken.stderr).toMatch(/401: The API token is not valid/);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('prints the impact of a failing service', async () => {
+    const token = charter(['token', 'create', '--email', 'root@example.com', '--name', 'impact'], {
+      env,
+    }).stdout.trim();
+    const root = await t.uow.read.people.findByEmail('root@example.com');
+    const ctx = {
+      actor: systemActor(root!.id, 'Rita Root'),
+      requestId: null,
+      env: systemEnvironment,
+    };
+    const shop = await t.uow.transaction((repos) =>
+      insertService(
+        repos,
+        ctx,
+        CreateService.parse({ name: 'Web shop', kind: 'business_service', tier: 1 }),
+      ),
+    );
+    const db = await t.uow.transaction((repos) =>
+      insertService(repos, ctx, CreateService.parse({ name: 'Shop database', kind: 'component' })),
+    );
+    await t.uow.transaction((repos) =>
+      insertDependency(repos, ctx, CreateDependency.parse({ fromId: shop.id, toId: db.id })),
+    );
+    const app = await buildServer({
+      config: loadConfig({ LOG_LEVEL: 'silent' }),
+      db: t.db,
+      uow: t.uow,
+      env: systemEnvironment,
+      logger: false,
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+      const out = await charterAsync(
+        ['impact', 'shop-database', '--url', url, '--token', token],
+        env,
+      );
+      expect(out.code).toBe(0);
+      expect(out.stdout).toMatch(/If Shop database \(shop-database, tier 3\) fails:/);
+      expect(out.stdout).toMatch(/1 business service\(s\) suffer/);
+      expect(out.stdout).toMatch(/tier 1 {2}Web shop \(web-shop, business service, 1 hop\)/);
+      const missing = await charterAsync(
+        ['impact', 'no-such-service', '--url', url, '--token', token],
+        env,
+      );
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/404: Service no-such-service was not found/);
     } finally {
       await app.close();
     }

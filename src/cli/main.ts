@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { ConfigError } from '../config.js';
 import { adminCreate } from './commands/admin-create.js';
 import { auditVerify } from './commands/audit-verify.js';
+import { impact } from './commands/impact.js';
 import { migrate } from './commands/migrate.js';
 import { peopleImport } from './commands/people-import.js';
 import { serve } from './commands/serve.js';
@@ -74,6 +75,14 @@ remote(
     .option('--dry-run', 'report what would change without saving', false)
     .option('--json', 'print the report as JSON', false),
 ).action(peopleImport);
+
+remote(
+  program
+    .command('impact')
+    .description('If a service fails, which business services suffer — and what it depends on')
+    .argument('<service>', 'service slug or id')
+    .option('--json', 'print the analysis as JSON', false),
+).action(impact);
 
 program
   .command('audit')

@@ -97,6 +97,47 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface ServicesTable {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  description: string | null;
+  lifecycle: string;
+  live_at: string | null;
+  retired_at: string | null;
+  tier: number;
+  team_id: string | null;
+  value_statement: string | null;
+  monthly_cost_minor: number | string | null;
+  currency: string | null;
+  links_json: string;
+  system: string | null;
+  domain: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServiceOrgUnitsTable {
+  service_id: string;
+  org_unit_id: string;
+}
+
+export interface ServiceTagsTable {
+  service_id: string;
+  tag: string;
+}
+
+export interface ServiceDependenciesTable {
+  id: string;
+  from_id: string;
+  to_id: string;
+  type: string;
+  note: string | null;
+  created_at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   accounts: AccountsTable;
@@ -107,4 +148,8 @@ export interface Database {
   org_units: OrgUnitsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  services: ServicesTable;
+  service_org_units: ServiceOrgUnitsTable;
+  service_tags: ServiceTagsTable;
+  service_dependencies: ServiceDependenciesTable;
 }

@@ -6,6 +6,7 @@ import { auditRepository } from './audit.repository.js';
 import type { Db } from './database.js';
 import { orgUnitsRepository } from './org-units.repository.js';
 import { peopleRepository } from './people.repository.js';
+import { servicesRepository } from './services.repository.js';
 import type { Database } from './schema.js';
 import { teamsRepository } from './teams.repository.js';
 
@@ -18,6 +19,7 @@ export function repositories(db: Kysely<Database>): Repositories {
     teams: teamsRepository(db),
     orgUnits: orgUnitsRepository(db),
     audit: auditRepository(db),
+    services: servicesRepository(db),
   };
 }
 

@@ -27,6 +27,7 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
 import { teamsRoutes } from './routes/teams.routes.js';
+import { servicesRoutes } from './routes/services.routes.js';
 
 export interface ServerDeps {
   config: Config;
@@ -141,6 +142,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       await api.register(peopleRoutes(routeDeps));
       await api.register(teamsRoutes(routeDeps));
       await api.register(auditRoutes(routeDeps));
+      await api.register(servicesRoutes(routeDeps));
     },
     { prefix: '/api/v1' },
   );

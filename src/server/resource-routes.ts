@@ -33,6 +33,8 @@ export interface Resource<
   noun: string;
   schemas: { item: I; page: z.ZodType; query: Q; create: C; update: U };
   csv: { filename: string; columns: Extract<keyof z.output<I>, string>[] };
+  /** Path parameters of one record (default: `id`, a UUID). */
+  params?: z.ZodObject<{ id: z.ZodType<string> }>;
   list(ctx: Ctx, query: Omit<z.output<Q>, 'format'>): Promise<Page<T>>;
   create(ctx: Ctx, input: z.output<C>): Promise<T>;
   get(ctx: Ctx, id: string): Promise<T>;
@@ -111,7 +113,7 @@ export function registerResource<
       schema: {
         tags,
         summary: `Get a ${r.noun}`,
-        params: IdParams,
+        params: r.params ?? IdParams,
         response: { 200: item, ...errors },
       },
     },
@@ -127,7 +129,7 @@ export function registerResource<
       schema: {
         tags,
         summary: `Change a ${r.noun} (send If-Match with the ETag you read)`,
-        params: IdParams,
+        params: r.params ?? IdParams,
         headers: ifMatch,
         body: update,
         response: { 200: item, ...errors },

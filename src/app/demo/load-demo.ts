@@ -4,6 +4,7 @@ import { recordChange, type Ctx } from '../context.js';
 import type { Environment, UnitOfWork } from '../ports.js';
 import { hashPassword } from '../auth/secrets.js';
 import { insertPerson } from '../people/create-person.js';
+import { loadDemoPortfolio } from './load-demo-portfolio.js';
 import { demoAdmin, demoEmail, demoOrgUnits, demoPeople, demoTeams } from './demo-organisation.js';
 
 export interface DemoOutcome {
@@ -11,12 +12,15 @@ export interface DemoOutcome {
   people: number;
   teams: number;
   orgUnits: number;
+  services: number;
+  dependencies: number;
 }
 
 /** Loads the demo retailer into an empty database, in one transaction; does nothing otherwise. */
 export async function loadDemo(uow: UnitOfWork, env: Environment): Promise<DemoOutcome> {
   const existing = await uow.read.people.list({}, { limit: 1 });
-  if (existing.items.length > 0) return { loaded: false, people: 0, teams: 0, orgUnits: 0 };
+  if (existing.items.length > 0)
+    return { loaded: false, people: 0, teams: 0, orgUnits: 0, services: 0, dependencies: 0 };
   const passwordHash = await hashPassword(demoAdmin.password);
   return uow.transaction(async (repos) => {
     const adminId = env.newId() as PersonId;
@@ -114,11 +118,13 @@ export async function loadDemo(uow: UnitOfWork, env: Environment): Promise<DemoO
         after: team,
       });
     }
+    const portfolio = await loadDemoPortfolio(repos, ctx);
     return {
       loaded: true,
       people: people.size + 1,
       teams: demoTeams.length,
       orgUnits: demoOrgUnits.length,
+      ...portfolio,
     };
   });
 }

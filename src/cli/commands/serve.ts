@@ -32,7 +32,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     demoLoaded = outcome.loaded;
     if (outcome.loaded) {
       console.log(
-        `Loaded the demo retailer: ${outcome.people} people, ${outcome.teams} teams, ${outcome.orgUnits} organisation units.`,
+        `Loaded the demo retailer: ${outcome.people} people, ${outcome.teams} teams, ${outcome.orgUnits} organisation units, ${outcome.services} services and ${outcome.dependencies} dependencies.`,
       );
     }
   }
