@@ -399,6 +399,9 @@ describe('serving the web UI', () => {
       logger: false,
     });
     try {
+      const home = await app.inject({ method: 'GET', url: '/' });
+      expect(home.statusCode).toBe(200);
+      expect(home.body).toContain('<title>Charter</title>');
       const page = await app.inject({ method: 'GET', url: '/people/123?q=x' });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('<title>Charter</title>');

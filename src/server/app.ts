@@ -164,6 +164,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       },
     });
   }
+  if (hasWeb)
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.header('Cache-Control', 'no-cache').sendFile('index.html'),
+    );
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes (no file extension) get the single-page app; missing files get a 404.
     const path = request.url.split('?')[0] ?? '';

@@ -76,6 +76,13 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     );
   }
   if (status === 429) return send(reply, 429, 'rate_limited', error.message);
+  const passthrough: Partial<Record<number, Code>> = {
+    401: 'unauthenticated',
+    403: 'forbidden',
+    404: 'not_found',
+  };
+  const code = passthrough[status];
+  if (code) return send(reply, status, code, error.message);
   if (status >= 400 && status < 500) {
     const message =
       error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError

@@ -3,8 +3,9 @@
 export type Resource = {
   /** API collection path, also the list page's route. */
   path: '/people' | '/teams' | '/org-units';
-  /** Detail route pattern and its id parameter. */
+  /** Detail and edit route patterns and their id parameter. */
   detailTo: string;
+  editTo: string;
   param: string;
   /** Heading of the list page (and the back link to it). */
   title: string;
@@ -14,32 +15,35 @@ export type Resource = {
   createLabel: string;
 };
 
-export const peopleResource: Resource = {
+export const peopleResource = {
   path: '/people',
   detailTo: '/people/$personId',
+  editTo: '/people/$personId/edit',
   param: 'personId',
   title: 'People',
   noun: 'person',
   createLabel: 'Create person',
-};
+} as const satisfies Resource;
 
-export const teamsResource: Resource = {
+export const teamsResource = {
   path: '/teams',
   detailTo: '/teams/$teamId',
+  editTo: '/teams/$teamId/edit',
   param: 'teamId',
   title: 'Teams',
   noun: 'team',
   createLabel: 'Create team',
-};
+} as const satisfies Resource;
 
-export const orgUnitsResource: Resource = {
+export const orgUnitsResource = {
   path: '/org-units',
   detailTo: '/org-units/$orgUnitId',
+  editTo: '/org-units/$orgUnitId/edit',
   param: 'orgUnitId',
   title: 'Organisation units',
   noun: 'organisation unit',
   createLabel: 'Create unit',
-};
+} as const satisfies Resource;
 
 /** Route params of a record's detail (or edit) page. */
 export const recordParams = (resource: Resource, id: string): Record<string, string> => ({

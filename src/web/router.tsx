@@ -1,5 +1,6 @@
 // Code-based route tree. List filters live in the URL (search params), so a filtered list can
 // be bookmarked, shared and exported exactly as shown.
+import type { ComponentType } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   Outlet,
@@ -8,26 +9,30 @@ import {
   createRouter,
   redirect,
   useNavigate,
+  useParams,
+  useSearch,
 } from '@tanstack/react-router';
 import { isApiError } from './api.js';
 import { comingAreas } from './areas.js';
 import { AppShell } from './components/shell.js';
+import { RecordEdit, RecordNew, type RecordFormProps } from './components/record-form.js';
+import type { DirectoryRecord } from './components/record-page.js';
 import { ErrorBanner, Loading } from './components/ui.js';
 import { meQuery } from './queries.js';
+import { orgUnitsResource, peopleResource, teamsResource, type Resource } from './resources.js';
 import { Account } from './routes/account.js';
 import { AuditLog, type AuditSearch } from './routes/audit.js';
 import { ComingPage, Home, NotFound } from './routes/coming.js';
-import {
-  OrgUnitDetail,
-  OrgUnitEdit,
-  OrgUnitNew,
-  OrgUnitsList,
-  type OrgUnitsSearch,
-} from './routes/org-units.js';
+import { OrgUnitDetail } from './routes/org-unit.js';
+import { OrgUnitForm } from './routes/org-unit-form.js';
+import { OrgUnitsList, type OrgUnitsSearch } from './routes/org-units-list.js';
 import { PeopleList, type PeopleSearch } from './routes/people-list.js';
-import { PersonDetail, PersonEdit, PersonNew } from './routes/person.js';
+import { PersonDetail } from './routes/person.js';
+import { PersonForm } from './routes/person-form.js';
 import { SignIn } from './routes/sign-in.js';
-import { TeamDetail, TeamEdit, TeamNew, TeamsList, type TeamsSearch } from './routes/teams.js';
+import { TeamDetail } from './routes/team.js';
+import { TeamForm } from './routes/team-form.js';
+import { TeamsList, type TeamsSearch } from './routes/teams-list.js';
 
 type Raw = Record<string, unknown>;
 const str = (v: unknown): string | undefined =>
@@ -87,137 +92,91 @@ const comingRoutes = comingAreas.map((area) =>
   }),
 );
 
-// People
-const peopleRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/people',
-  validateSearch: (s: Raw): PeopleSearch =>
-    clean({
-      q: str(s.q),
-      sort: str(s.sort),
-      teamId: str(s.teamId),
-      orgUnitId: str(s.orgUnitId),
-      seniority: str(s.seniority),
-      active: bool(s.active),
+/** A page whose filters live in the URL (replaced as they change, or pushed for the audit log). */
+function searchRoute<P extends '/people' | '/teams' | '/org-units' | '/audit', S extends object>(
+  path: P,
+  validateSearch: (s: Raw) => S,
+  Page: ComponentType<{ search: S; setSearch: (next: S) => void }>,
+  replace = true,
+) {
+  return createRoute({
+    getParentRoute: () => appRoute,
+    path,
+    validateSearch,
+    component: function SearchRoute() {
+      const raw: unknown = useSearch({ strict: false });
+      const search = raw as S;
+      const navigate = useNavigate();
+      const setSearch = (next: S) =>
+        void navigate({ to: path, search: clean(next) as never, replace: replace || undefined });
+      return <Page search={search} setSearch={setSearch} />;
+    },
+  });
+}
+
+/** A record's detail page, its edit page and the page creating one. */
+function recordRoutes<B extends Resource['path'], K extends string, T extends DirectoryRecord>(
+  resource: Resource & { path: B; param: K },
+  Detail: ComponentType<{ id: string }>,
+  Form: ComponentType<RecordFormProps<T>>,
+) {
+  const useId = () => {
+    const params: Partial<Record<string, string>> = useParams({ strict: false });
+    return params[resource.param] ?? '';
+  };
+  return [
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: `${resource.path}/new`,
+      component: () => <RecordNew form={Form} />,
     }),
-  component: function PeopleRoute() {
-    const search = peopleRoute.useSearch();
-    const navigate = useNavigate();
-    return (
-      <PeopleList
-        search={search}
-        setSearch={(next) => void navigate({ to: '/people', search: clean(next), replace: true })}
-      />
-    );
-  },
-});
-const personNewRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/people/new',
-  component: PersonNew,
-});
-const personRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/people/$personId',
-  component: function PersonRoute() {
-    const { personId } = personRoute.useParams();
-    return <PersonDetail personId={personId} />;
-  },
-});
-const personEditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/people/$personId/edit',
-  component: function PersonEditRoute() {
-    const { personId } = personEditRoute.useParams();
-    return <PersonEdit personId={personId} />;
-  },
-});
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: `${resource.path}/$${resource.param}`,
+      component: function DetailRoute() {
+        return <Detail id={useId()} />;
+      },
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: `${resource.path}/$${resource.param}/edit`,
+      component: function EditRoute() {
+        return <RecordEdit resource={resource} id={useId()} form={Form} />;
+      },
+    }),
+  ] as const;
+}
 
-// Teams
-const teamsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/teams',
-  validateSearch: (s: Raw): TeamsSearch =>
-    clean({ q: str(s.q), sort: str(s.sort), active: bool(s.active) }),
-  component: function TeamsRoute() {
-    const search = teamsRoute.useSearch();
-    const navigate = useNavigate();
-    return (
-      <TeamsList
-        search={search}
-        setSearch={(next) => void navigate({ to: '/teams', search: clean(next), replace: true })}
-      />
-    );
-  },
-});
-const teamNewRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/teams/new',
-  component: TeamNew,
-});
-const teamRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/teams/$teamId',
-  component: function TeamRoute() {
-    const { teamId } = teamRoute.useParams();
-    return <TeamDetail teamId={teamId} />;
-  },
-});
-const teamEditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/teams/$teamId/edit',
-  component: function TeamEditRoute() {
-    const { teamId } = teamEditRoute.useParams();
-    return <TeamEdit teamId={teamId} />;
-  },
-});
+const listSearch = (s: Raw) => ({ q: str(s.q), sort: str(s.sort), active: bool(s.active) });
 
-// Organisation units
-const orgUnitsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/org-units',
-  validateSearch: (s: Raw): OrgUnitsSearch =>
-    clean({ q: str(s.q), sort: str(s.sort), active: bool(s.active) }),
-  component: function OrgUnitsRoute() {
-    const search = orgUnitsRoute.useSearch();
-    const navigate = useNavigate();
-    return (
-      <OrgUnitsList
-        search={search}
-        setSearch={(next) =>
-          void navigate({ to: '/org-units', search: clean(next), replace: true })
-        }
-      />
-    );
-  },
-});
-const orgUnitNewRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/org-units/new',
-  component: OrgUnitNew,
-});
-const orgUnitRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/org-units/$orgUnitId',
-  component: function OrgUnitRoute() {
-    const { orgUnitId } = orgUnitRoute.useParams();
-    return <OrgUnitDetail orgUnitId={orgUnitId} />;
-  },
-});
-const orgUnitEditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/org-units/$orgUnitId/edit',
-  component: function OrgUnitEditRoute() {
-    const { orgUnitId } = orgUnitEditRoute.useParams();
-    return <OrgUnitEdit orgUnitId={orgUnitId} />;
-  },
-});
+const peopleRoutes = [
+  searchRoute(
+    '/people',
+    (s): PeopleSearch =>
+      clean({
+        q: str(s.q),
+        sort: str(s.sort),
+        teamId: str(s.teamId),
+        orgUnitId: str(s.orgUnitId),
+        seniority: str(s.seniority),
+        active: bool(s.active),
+      }),
+    PeopleList,
+  ),
+  ...recordRoutes(peopleResource, PersonDetail, PersonForm),
+];
+const teamsRoutes = [
+  searchRoute('/teams', (s): TeamsSearch => clean(listSearch(s)), TeamsList),
+  ...recordRoutes(teamsResource, TeamDetail, TeamForm),
+];
+const orgUnitsRoutes = [
+  searchRoute('/org-units', (s): OrgUnitsSearch => clean(listSearch(s)), OrgUnitsList),
+  ...recordRoutes(orgUnitsResource, OrgUnitDetail, OrgUnitForm),
+];
 
-// Audit and account
-const auditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/audit',
-  validateSearch: (s: Raw): AuditSearch =>
+const auditRoute = searchRoute(
+  '/audit',
+  (s): AuditSearch =>
     clean({
       action: str(s.action),
       entityType: str(s.entityType),
@@ -226,17 +185,9 @@ const auditRoute = createRoute({
       from: str(s.from),
       to: str(s.to),
     }),
-  component: function AuditRoute() {
-    const search = auditRoute.useSearch();
-    const navigate = useNavigate();
-    return (
-      <AuditLog
-        search={search}
-        setSearch={(next) => void navigate({ to: '/audit', search: clean(next) })}
-      />
-    );
-  },
-});
+  AuditLog,
+  false,
+);
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/account',
@@ -248,18 +199,9 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
     ...comingRoutes,
-    peopleRoute,
-    personNewRoute,
-    personRoute,
-    personEditRoute,
-    teamsRoute,
-    teamNewRoute,
-    teamRoute,
-    teamEditRoute,
-    orgUnitsRoute,
-    orgUnitNewRoute,
-    orgUnitRoute,
-    orgUnitEditRoute,
+    ...peopleRoutes,
+    ...teamsRoutes,
+    ...orgUnitsRoutes,
     auditRoute,
     accountRoute,
   ]),

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import type { OrgUnit, Person } from '../queries.js';
+import { Detail } from './ui.js';
 import { orgUnitsResource, peopleResource, recordParams, type Resource } from '../resources.js';
 
 /** A link to a record's detail page. */
@@ -47,6 +48,47 @@ export function PersonLink({ id, people }: { id: string | null; people: Map<stri
   return <NamedLink resource={peopleResource} id={id} names={people} unknown="Unknown person" />;
 }
 
+/** A detail (term and value) naming a person, e.g. a team's lead. */
+export function PersonDetailItem({
+  label,
+  id,
+  people,
+}: {
+  label: string;
+  id: string | null;
+  people: Map<string, Person>;
+}) {
+  return (
+    <Detail label={label}>
+      <PersonLink id={id} people={people} />
+    </Detail>
+  );
+}
+
 export function OrgUnitLink({ id, units }: { id: string | null; units: Map<string, OrgUnit> }) {
   return <NamedLink resource={orgUnitsResource} id={id} names={units} unknown="Unknown unit" />;
+}
+
+/** A list of links to records, each followed by a note (title, badge …). */
+export function LinkList({
+  resource,
+  className,
+  items,
+}: {
+  resource: Resource;
+  className: string;
+  items: { id: string; name: string; note?: ReactNode }[];
+}) {
+  return (
+    <ul className={className}>
+      {items.map(({ id, name, note }) => (
+        <li key={id}>
+          <ResourceLink resource={resource} id={id}>
+            {name}
+          </ResourceLink>
+          {note}
+        </li>
+      ))}
+    </ul>
+  );
 }

@@ -6,6 +6,7 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import { request, setCsrfToken } from '../api.js';
 import { comingAreas } from '../areas.js';
 import { meQuery } from '../queries.js';
+import { BusyButton } from './form.js';
 import { roleLabels } from './ui.js';
 
 type NavItem = { to: string; label: string; exact?: boolean };
@@ -100,14 +101,13 @@ export function AppShell() {
             <span className="topbar__name">{me.name}</span>
             <span className="badge badge--info">{roleLabels[me.role] ?? me.role}</span>
           </span>
-          <button
-            type="button"
+          <BusyButton
             className="button button--ghost"
             onClick={() => signOut.mutate()}
-            disabled={signOut.isPending}
-          >
-            {signOut.isPending ? 'Signing out…' : 'Sign out'}
-          </button>
+            busy={signOut.isPending}
+            label="Sign out"
+            busyLabel="Signing out…"
+          />
         </div>
       </header>
       <div className="shell__body">

@@ -118,6 +118,15 @@ export function Badge({
   return <span className={`badge badge--${tone}`}>{children}</span>;
 }
 
+export function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
 export function ActiveBadge({ active }: { active: boolean }) {
   return active ? <Badge tone="good">Active</Badge> : <Badge>Inactive</Badge>;
 }

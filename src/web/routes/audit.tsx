@@ -1,19 +1,13 @@
-import { Fragment, useState, type FormEvent } from 'react';
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
-import { request, type Query } from '../api.js';
+import { useState, type FormEvent } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { Query } from '../api.js';
+import { Field, TextField } from '../components/fields.js';
 import { ListBody } from '../components/list.js';
 import { PersonSelect } from '../components/pickers.js';
-import {
-  Badge,
-  Empty,
-  ErrorBanner,
-  Field,
-  PageHeader,
-  TextField,
-  formatInstant,
-} from '../components/ui.js';
-import { listQuery, type AuditEntry, type AuditVerificationResult } from '../queries.js';
+import { Empty, PageHeader } from '../components/ui.js';
+import { listQuery, type AuditEntry } from '../queries.js';
+import { AuditTable } from './audit-entries.js';
+import { VerifyChain } from './audit-verify.js';
 
 export type AuditSearch = {
   action?: string;
@@ -41,69 +35,6 @@ function fromLocalInput(v: string): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
-function EntityLink({ type, id }: { type: string; id: string | null }) {
-  if (!id) return <span className="muted">—</span>;
-  const short = <code title={id}>{id.length > 13 ? `${id.slice(0, 8)}…` : id}</code>;
-  if (type === 'person')
-    return (
-      <Link to="/people/$personId" params={{ personId: id }}>
-        {short}
-      </Link>
-    );
-  if (type === 'team')
-    return (
-      <Link to="/teams/$teamId" params={{ teamId: id }}>
-        {short}
-      </Link>
-    );
-  if (type === 'org_unit' || type === 'org-unit' || type === 'orgUnit')
-    return (
-      <Link to="/org-units/$orgUnitId" params={{ orgUnitId: id }}>
-        {short}
-      </Link>
-    );
-  return short;
-}
-
-function Json({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <p className="muted">Nothing</p>;
-  return <pre className="json">{JSON.stringify(value, null, 2)}</pre>;
-}
-
-function VerifyChain() {
-  const verify = useMutation({
-    mutationFn: () => request<AuditVerificationResult>('/audit/verify'),
-  });
-  return (
-    <div className="verify">
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => verify.mutate()}
-        disabled={verify.isPending}
-      >
-        {verify.isPending ? 'Verifying…' : 'Verify chain'}
-      </button>
-      <div aria-live="polite">
-        {verify.data ? (
-          verify.data.ok ? (
-            <p className="verify__result verify__result--ok">
-              <Badge tone="good">Intact</Badge> {verify.data.checked} entries checked; every hash
-              links to the one before.
-            </p>
-          ) : (
-            <p className="verify__result verify__result--bad" role="alert">
-              <Badge tone="bad">Broken</Badge> Problem at entry {verify.data.firstBadSeq ?? '?'}:{' '}
-              {verify.data.problem ?? 'unknown problem'} ({verify.data.checked} checked)
-            </p>
-          )
-        ) : null}
-        {verify.error ? <ErrorBanner error={verify.error} /> : null}
-      </div>
-    </div>
-  );
-}
-
 export function AuditLog({
   search,
   setSearch,
@@ -123,6 +54,8 @@ export function AuditLog({
   }
   const set = (k: keyof AuditSearch) => (v: string) =>
     setDraft((d) => ({ ...d, [k]: v || undefined }));
+  const setInstant = (k: 'from' | 'to') => (v: string) =>
+    setDraft((d) => ({ ...d, [k]: fromLocalInput(v) }));
   const apply = (e: FormEvent) => {
     e.preventDefault();
     const next: AuditSearch = {};
@@ -185,13 +118,13 @@ export function AuditLog({
             label="From"
             type="datetime-local"
             value={toLocalInput(draft.from)}
-            onChange={(v) => setDraft((d) => ({ ...d, from: fromLocalInput(v) }))}
+            onChange={setInstant('from')}
           />
           <TextField
             label="To"
             type="datetime-local"
             value={toLocalInput(draft.to)}
-            onChange={(v) => setDraft((d) => ({ ...d, to: fromLocalInput(v) }))}
+            onChange={setInstant('to')}
           />
         </div>
         <div className="form-actions">
@@ -214,119 +147,7 @@ export function AuditLog({
           />
         }
       >
-        {(items) => (
-          <div className="table-wrap">
-            <table className="table table--audit">
-              <caption className="visually-hidden">Audit entries, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num col-optional">
-                    Seq
-                  </th>
-                  <th scope="col" className="col-optional">
-                    Time
-                  </th>
-                  <th scope="col">Actor</th>
-                  <th scope="col">Action</th>
-                  <th scope="col" className="col-optional">
-                    Entity type
-                  </th>
-                  <th scope="col" className="col-optional">
-                    Entity id
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">Details</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((e) => {
-                  const isOpen = open.has(e.seq);
-                  return (
-                    <Fragment key={e.seq}>
-                      <tr className={isOpen ? 'row--open' : undefined}>
-                        <td className="num col-optional">{e.seq}</td>
-                        <td className="nowrap col-optional">{formatInstant(e.at)}</td>
-                        <td>
-                          {e.actorName || <span className="muted">system</span>}
-                          <span className="cell-sub only-narrow">
-                            #{e.seq} · {formatInstant(e.at)}
-                          </span>
-                        </td>
-                        <td>
-                          <code className="action">
-                            {e.action.split('.').map((part, i) => (
-                              <Fragment key={i}>
-                                {i > 0 ? (
-                                  <>
-                                    .<wbr />
-                                  </>
-                                ) : null}
-                                {part}
-                              </Fragment>
-                            ))}
-                          </code>
-                        </td>
-                        <td className="col-optional">{e.entityType}</td>
-                        <td className="col-optional">
-                          <EntityLink type={e.entityType} id={e.entityId} />
-                        </td>
-                        <td className="cell-action">
-                          <button
-                            type="button"
-                            className="button button--small button--ghost"
-                            aria-expanded={isOpen}
-                            aria-controls={`audit-${e.seq}`}
-                            onClick={() => toggle(e.seq)}
-                          >
-                            {isOpen ? 'Hide' : 'Details'}
-                            <span className="visually-hidden"> of entry {e.seq}</span>
-                          </button>
-                        </td>
-                      </tr>
-                      {isOpen ? (
-                        <tr className="row-details" id={`audit-${e.seq}`}>
-                          <td colSpan={7}>
-                            <dl className="details details--compact">
-                              <div>
-                                <dt>Entity</dt>
-                                <dd>
-                                  {e.entityType} <code>{e.entityId ?? '—'}</code>
-                                </dd>
-                              </div>
-                              <div>
-                                <dt>Request id</dt>
-                                <dd>
-                                  <code>{e.requestId ?? '—'}</code>
-                                </dd>
-                              </div>
-                              <div>
-                                <dt>Hash</dt>
-                                <dd>
-                                  <code className="hash">{e.hash}</code>
-                                </dd>
-                              </div>
-                            </dl>
-                            <div className="json-compare">
-                              <section aria-label={`Before, entry ${e.seq}`}>
-                                <h3>Before</h3>
-                                <Json value={e.before} />
-                              </section>
-                              <section aria-label={`After, entry ${e.seq}`}>
-                                <h3>After</h3>
-                                <Json value={e.after} />
-                              </section>
-                            </div>
-                          </td>
-                        </tr>
-                      ) : null}
-                    </Fragment>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {(items) => <AuditTable items={items} open={open} toggle={toggle} />}
       </ListBody>
     </>
   );

@@ -1,19 +1,24 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { fieldErrors, request, setCsrfToken } from '../api.js';
 import { safeRedirect } from '../auth.js';
-import { ErrorBanner, TextField } from '../components/ui.js';
+import { TextField } from '../components/fields.js';
+import { BusyButton } from '../components/form.js';
+import { ErrorBanner } from '../components/ui.js';
+import { useFields } from '../components/use-fields.js';
 import { meQuery, type Me } from '../queries.js';
 
 export function SignIn({ redirect }: { redirect: string | undefined }) {
   const router = useRouter();
   const qc = useQueryClient();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const { values, bind } = useFields({ email: '', password: '' });
   const login = useMutation({
     mutationFn: () =>
-      request<Me>('/auth/login', { method: 'POST', body: { email: email.trim(), password } }),
+      request<Me>('/auth/login', {
+        method: 'POST',
+        body: { email: values.email.trim(), password: values.password },
+      }),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
       qc.clear();
@@ -43,9 +48,7 @@ export function SignIn({ redirect }: { redirect: string | undefined }) {
           <TextField
             label="Email"
             type="email"
-            value={email}
-            onChange={setEmail}
-            error={errors.email}
+            {...bind('email', errors)}
             autoComplete="username"
             required
             autoFocus
@@ -53,20 +56,17 @@ export function SignIn({ redirect }: { redirect: string | undefined }) {
           <TextField
             label="Password"
             type="password"
-            value={password}
-            onChange={setPassword}
-            error={errors.password}
+            {...bind('password', errors)}
             autoComplete="current-password"
             required
           />
-          <button
-            type="submit"
+          <BusyButton
+            submit
             className="button button--block"
-            disabled={login.isPending}
-            aria-busy={login.isPending || undefined}
-          >
-            {login.isPending ? 'Signing in…' : 'Sign in'}
-          </button>
+            busy={login.isPending}
+            label="Sign in"
+            busyLabel="Signing in…"
+          />
         </form>
       </main>
     </div>
