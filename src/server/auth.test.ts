@@ -87,6 +87,27 @@ describe.each(dialects)('authentication over HTTP on %s', (dialect) => {
     expect(codes.slice(5)).toEqual([429, 429]);
     const limited = await attempt();
     expect(limited.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    // Another account from the same address is not locked out by someone else's guessing.
+    const other = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'viewer@example.com', password },
+    });
+    expect(other.statusCode).toBe(200);
+  });
+
+  it('limits sign-in attempts from one address across accounts', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 52; i += 1) {
+      const res = await s.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: `user${i}@example.com`, password: 'x' },
+      });
+      codes.push(res.statusCode);
+    }
+    expect(codes.slice(0, 50).every((c) => c === 401)).toBe(true);
+    expect(codes.slice(50)).toEqual([429, 429]);
   });
 
   it('requires a session or token, and the CSRF header on cookie writes', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DomainError } from '../../core/errors.js';
 import type { TokenId } from '../../core/ids.js';
 import { ErrorBody, IdParams } from '../../contract/common.js';
 import {
@@ -40,16 +41,35 @@ export const authRoutes =
       maxAge: sessionIdleHours * 3600,
     });
 
+    const perAddress = app.createRateLimit({
+      max: config.CHARTER_LOGIN_ATTEMPTS_PER_MINUTE * 10,
+      timeWindow: 60_000,
+      keyGenerator: (request) => `login-address:${request.ip}`,
+    });
+
     app.post(
       '/auth/login',
       {
         config: {
           public: true,
+          // Per address and account (after the body is parsed), so guessing one account's
+          // password is slow while colleagues behind the same address can still sign in.
           rateLimit: {
+            hook: 'preHandler',
             max: config.CHARTER_LOGIN_ATTEMPTS_PER_MINUTE,
             timeWindow: 60_000,
             keyGenerator: (request) => `${request.ip}:${emailOf(request.body)}`,
           },
+        },
+        // And per address across all accounts, against trying many accounts at once.
+        onRequest: async (request) => {
+          const outcome = await perAddress(request);
+          if (!outcome.isAllowed && outcome.isExceeded) {
+            throw new DomainError(
+              'rate_limited',
+              `Too many sign-in attempts from this address; wait ${outcome.ttlInSeconds} seconds and try again.`,
+            );
+          }
         },
         schema: {
           tags: ['auth'],
