@@ -114,6 +114,8 @@ export interface ServicesTable {
   links_json: string;
   system: string | null;
   domain: string | null;
+  /** Where the service was imported from (e.g. a Backstage entity reference); unique. */
+  source_ref?: string | null;
   version: number;
   created_at: string;
   updated_at: string;

@@ -150,6 +150,29 @@ export function servicesRepository(db: Kysely<Database>): ServicesRepository {
         .executeTakeFirst();
       return row ? (await withRelations([row]))[0]! : null;
     },
+    async getBySourceRef(sourceRef) {
+      const row = await db
+        .selectFrom('services')
+        .selectAll()
+        .where('source_ref', '=', sourceRef)
+        .executeTakeFirst();
+      return row ? (await withRelations([row]))[0]! : null;
+    },
+    async sourceRefOf(id) {
+      const row = await db
+        .selectFrom('services')
+        .select('source_ref')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row?.source_ref ?? null;
+    },
+    async setSourceRef(id, sourceRef) {
+      await db
+        .updateTable('services')
+        .set({ source_ref: sourceRef })
+        .where('id', '=', id)
+        .execute();
+    },
     async list(filter: ServiceFilter, page: PageRequest) {
       let q = db.selectFrom('services').selectAll();
       if (filter.q) {
@@ -259,7 +282,8 @@ export function servicesRepository(db: Kysely<Database>): ServicesRepository {
       await db.deleteFrom('service_dependencies').where('id', '=', id).execute();
     },
     async reach(id, direction) {
-      // Breadth-first in SQL: (service, depth) pairs, then the shortest depth of each.
+      // Breadth-first in SQL: (service, depth) pairs, the shortest depth of each, and the
+      // service's customers joined in (one row per customer).
       const [near, far] = direction === 'down' ? ['from_id', 'to_id'] : ['to_id', 'from_id'];
       const rows = await sql<{
         id: string;
@@ -270,6 +294,7 @@ export function servicesRepository(db: Kysely<Database>): ServicesRepository {
         tier: number;
         team_id: string | null;
         depth: number;
+        org_unit_id: string | null;
       }>`
         with recursive reach(id, depth) as (
           select ${sql.ref(far)}, 1 from service_dependencies where ${sql.ref(near)} = ${id}
@@ -279,33 +304,31 @@ export function servicesRepository(db: Kysely<Database>): ServicesRepository {
           where r.depth < ${maxDepth}
         ),
         shortest(id, depth) as (select id, min(depth) from reach where id <> ${id} group by id)
-        select s.id, s.slug, s.name, s.kind, s.lifecycle, s.tier, s.team_id, r.depth
-        from shortest r join services s on s.id = r.id
-        order by r.depth, s.name`.execute(db);
-      const units = new Map<string, OrgUnitId[]>();
-      const unitRows = await sql<{ service_id: string; org_unit_id: string }>`
-        with recursive reach(id, depth) as (
-          select ${sql.ref(far)}, 1 from service_dependencies where ${sql.ref(near)} = ${id}
-          union
-          select d.${sql.ref(far)}, r.depth + 1
-          from service_dependencies d join reach r on d.${sql.ref(near)} = r.id
-          where r.depth < ${maxDepth}
-        )
-        select u.service_id, u.org_unit_id from service_org_units u
-        where u.service_id in (select id from reach)`.execute(db);
-      for (const r of unitRows.rows)
-        units.set(r.service_id, [...(units.get(r.service_id) ?? []), r.org_unit_id as OrgUnitId]);
-      return rows.rows.map((r): ReachedService => ({
-        id: r.id as ServiceId,
-        slug: r.slug,
-        name: r.name,
-        kind: r.kind as ServiceKind,
-        lifecycle: r.lifecycle as Lifecycle,
-        tier: Number(r.tier) as Tier,
-        teamId: r.team_id as TeamId | null,
-        orgUnitIds: units.get(r.id) ?? [],
-        depth: Number(r.depth),
-      }));
+        select s.id, s.slug, s.name, s.kind, s.lifecycle, s.tier, s.team_id, r.depth, u.org_unit_id
+        from shortest r
+        join services s on s.id = r.id
+        left join service_org_units u on u.service_id = s.id
+        order by r.depth, s.name, s.id`.execute(db);
+      const byId = new Map<string, ReachedService>();
+      for (const r of rows.rows) {
+        let reached = byId.get(r.id);
+        if (!reached) {
+          reached = {
+            id: r.id as ServiceId,
+            slug: r.slug,
+            name: r.name,
+            kind: r.kind as ServiceKind,
+            lifecycle: r.lifecycle as Lifecycle,
+            tier: Number(r.tier) as Tier,
+            teamId: r.team_id as TeamId | null,
+            orgUnitIds: [],
+            depth: Number(r.depth),
+          };
+          byId.set(r.id, reached);
+        }
+        if (r.org_unit_id) reached.orgUnitIds.push(r.org_unit_id as OrgUnitId);
+      }
+      return [...byId.values()];
     },
     async lockGraph() {
       // Writing the audit head row takes its row lock (PostgreSQL) until the transaction ends.

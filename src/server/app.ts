@@ -28,6 +28,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
 import { teamsRoutes } from './routes/teams.routes.js';
 import { servicesRoutes } from './routes/services.routes.js';
+import { portfolioRoutes } from './routes/portfolio.routes.js';
 
 export interface ServerDeps {
   config: Config;
@@ -67,6 +68,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) =>
     done(null, body),
+  );
+  app.addContentTypeParser(
+    ['application/yaml', 'text/yaml', 'application/x-yaml'],
+    { parseAs: 'string' },
+    (_req, body, done) => done(null, body),
   );
 
   await app.register(fastifyHelmet, {
@@ -143,6 +149,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       await api.register(teamsRoutes(routeDeps));
       await api.register(auditRoutes(routeDeps));
       await api.register(servicesRoutes(routeDeps));
+      await api.register(portfolioRoutes(routeDeps));
     },
     { prefix: '/api/v1' },
   );

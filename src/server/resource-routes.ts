@@ -7,7 +7,8 @@ import { ctxOf, etag, expectedVersion } from './auth.js';
 import { sendCsv } from './csv.js';
 import type { RouteDeps } from './routes/deps.js';
 
-const errors = {
+/** The error responses every resource route may give. */
+export const errors = {
   400: ErrorBody,
   401: ErrorBody,
   403: ErrorBody,

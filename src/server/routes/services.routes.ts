@@ -1,7 +1,7 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { DependencyId } from '../../core/services.js';
-import { ErrorBody, IdParams } from '../../contract/common.js';
+import { IdParams } from '../../contract/common.js';
 import {
   CreateDependency,
   CreateService,
@@ -21,18 +21,9 @@ import { removeDependency } from '../../app/services/remove-dependency.js';
 import { retireService, updateService } from '../../app/services/update-service.js';
 import { viewService } from '../../app/services/view-service.js';
 import { ctxOf, etag, expectedVersion } from '../auth.js';
-import { registerResource } from '../resource-routes.js';
+import { errors, registerResource } from '../resource-routes.js';
 import type { RouteDeps } from './deps.js';
 
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  412: ErrorBody,
-  428: ErrorBody,
-};
 const RefParams = z.object({ id: z.string().min(1).max(80).describe('service id or slug') });
 const tags = ['services'];
 
