@@ -17,8 +17,8 @@ export interface Backend {
 export const stamp = () =>
   new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
 
-export function openSqlite(ts: string): Promise<Backend> {
-  const file = join(root, 'data', `bench-api-${ts}.db`);
+export function openSqlite(ts: string, bench = 'api'): Promise<Backend> {
+  const file = join(root, 'data', `bench-${bench}-${ts}.db`);
   const url = `sqlite:${file}`;
   const db = openDatabase(url);
   return Promise.resolve({

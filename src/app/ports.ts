@@ -184,6 +184,11 @@ export interface ReachedService extends ServiceSummary {
 export interface ServicesRepository {
   get(id: ServiceId): Promise<Service | null>;
   getBySlug(slug: string): Promise<Service | null>;
+  /** The service imported from `sourceRef` (e.g. `component:default/payments-api`). */
+  getBySourceRef(sourceRef: string): Promise<Service | null>;
+  /** Where the service was imported from, or null. */
+  sourceRefOf(id: ServiceId): Promise<string | null>;
+  setSourceRef(id: ServiceId, sourceRef: string | null): Promise<void>;
   list(filter: ServiceFilter, page: PageRequest): Promise<Page<Service>>;
   insert(service: Service): Promise<void>;
   update(

@@ -51,7 +51,9 @@ export async function callApi(
     );
   }
   const text = await response.text();
-  const parsed: unknown = text ? JSON.parse(text) : null;
+  // JSON comes back parsed; anything else (a YAML export) as text.
+  const json = response.headers.get('content-type')?.includes('json') ?? true;
+  const parsed: unknown = text ? (json ? JSON.parse(text) : text) : null;
   if (!response.ok) {
     const err = (
       parsed as {

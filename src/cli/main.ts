@@ -1,6 +1,10 @@
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config.js';
 import { adminCreate } from './commands/admin-create.js';
+import { apply } from './commands/apply.js';
+import { backstageImport } from './commands/backstage-import.js';
+import { exportCommand } from './commands/export.js';
+import { servicesImport } from './commands/services-import.js';
 import { auditVerify } from './commands/audit-verify.js';
 import { impact } from './commands/impact.js';
 import { migrate } from './commands/migrate.js';
@@ -75,6 +79,50 @@ remote(
     .option('--dry-run', 'report what would change without saving', false)
     .option('--json', 'print the report as JSON', false),
 ).action(peopleImport);
+
+const importing = (cmd: Command) =>
+  remote(
+    cmd
+      .option('--dry-run', 'report what would change without saving', false)
+      .option('--atomic', 'save nothing when any item is rejected', false)
+      .option('--json', 'print the report as JSON', false),
+  );
+
+importing(
+  program
+    .command('apply')
+    .description(
+      'Create or update teams, organisation units, services and dependencies from portfolio YAML (docs/portfolio-yaml.md); prints the diff',
+    )
+    .requiredOption('-f, --file <path>', 'a YAML file, or a directory of .yaml/.yml files'),
+).action(apply);
+
+remote(
+  program
+    .command('export')
+    .description('Write the whole portfolio as portfolio YAML (the format of charter apply)')
+    .option('-o, --output <file>', 'write to this file instead of standard output'),
+).action(exportCommand);
+
+importing(
+  program
+    .command('import')
+    .description('Import from other tools')
+    .command('backstage')
+    .description('Import a Backstage catalogue (catalog-info.yaml); re-importing updates')
+    .argument('<file>', 'a catalog-info.yaml file, or a directory of them'),
+).action(backstageImport);
+
+importing(
+  program
+    .command('services')
+    .description('Services')
+    .command('import')
+    .description(
+      'Import services from CSV (columns: slug, name, kind, lifecycle, tier, team, customers, tags, system, domain, description, depends_on)',
+    )
+    .argument('<file>', 'CSV file with a header line'),
+).action(servicesImport);
 
 remote(
   program

@@ -80,7 +80,9 @@ describe.each(dialects)('portfolio over HTTP on %s', (dialect) => {
       payload: rows,
       headers: { 'content-type': 'text/csv' },
     });
-    const report = res.json<{ items: { line: number; ref: string; outcome: string; reason: string | null }[] }>();
+    const report = res.json<{
+      items: { line: number; ref: string; outcome: string; reason: string | null }[];
+    }>();
     expect(report.items.filter((i) => i.outcome === 'rejected').map((i) => i.line)).toEqual([
       3, 4, 5,
     ]);

@@ -6,6 +6,8 @@ export type ComingArea = {
   label: string;
   title: string;
   summary: string;
+  /** Built: the area has its own pages (it is listed in the navigation, not as "coming"). */
+  built?: boolean;
 };
 
 export const comingAreas: ComingArea[] = [
@@ -19,6 +21,7 @@ export const comingAreas: ComingArea[] = [
   {
     path: '/portfolio',
     label: 'Portfolio',
+    built: true,
     title: 'Service portfolio',
     summary:
       'Business services and the technical services and components that support them, with lifecycle (pipeline → live → retired) and criticality tiers. Service views show one business service across all the teams that run it, and impact analysis answers "if X fails, which business services suffer?".',
@@ -73,3 +76,6 @@ export const comingAreas: ComingArea[] = [
       'Portfolio scorecards with maturity levels, the management commitment index per service, organisation unit and portfolio, executive and per-owner dashboards, trends, exports and scheduled reports.',
   },
 ];
+
+/** The areas still to come (each shows its "coming" panel). */
+export const plannedAreas: ComingArea[] = comingAreas.filter((a) => !a.built);

@@ -1,8 +1,10 @@
 // The directory's record types as the UI addresses them: API path, routes and wording, so the
 // shared list, detail and form scaffolds can serve people, teams and organisation units alike.
 export type Resource = {
-  /** API collection path, also the list page's route. */
-  path: '/people' | '/teams' | '/org-units';
+  /** API collection path, also the list page's route unless `listTo` says otherwise. */
+  path: '/people' | '/teams' | '/org-units' | '/services';
+  /** The list page's route when it differs from the API path (services: /portfolio). */
+  listTo?: string;
   /** Detail and edit route patterns and their id parameter. */
   detailTo: string;
   editTo: string;
@@ -49,3 +51,6 @@ export const orgUnitsResource = {
 export const recordParams = (resource: Resource, id: string): Record<string, string> => ({
   [resource.param]: id,
 });
+
+/** The route of a resource's list page. */
+export const listRoute = (resource: Resource): string => resource.listTo ?? resource.path;

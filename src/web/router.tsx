@@ -7,16 +7,16 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   redirect,
   useNavigate,
   useParams,
   useSearch,
 } from '@tanstack/react-router';
 import { isApiError } from './api.js';
-import { comingAreas } from './areas.js';
+import { plannedAreas } from './areas.js';
 import { AppShell } from './components/shell.js';
 import { RecordEdit, RecordNew, type RecordFormProps } from './components/record-form.js';
-import type { DirectoryRecord } from './components/record-page.js';
 import { ErrorBanner, Loading } from './components/ui.js';
 import { meQuery } from './queries.js';
 import { orgUnitsResource, peopleResource, teamsResource, type Resource } from './resources.js';
@@ -33,6 +33,10 @@ import { SignIn } from './routes/sign-in.js';
 import { TeamDetail } from './routes/team.js';
 import { TeamForm } from './routes/team-form.js';
 import { TeamsList, type TeamsSearch } from './routes/teams-list.js';
+import { Portfolio, type PortfolioSearch } from './routes/portfolio.js';
+import { ServiceDetail } from './routes/service.js';
+import { ServiceForm } from './routes/service-form.js';
+import { servicesResource } from './services.js';
 
 type Raw = Record<string, unknown>;
 const str = (v: unknown): string | undefined =>
@@ -84,7 +88,7 @@ const appRoute = createRoute({
 
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: Home });
 
-const comingRoutes = comingAreas.map((area) =>
+const comingRoutes = plannedAreas.map((area) =>
   createRoute({
     getParentRoute: () => appRoute,
     path: area.path,
@@ -93,7 +97,10 @@ const comingRoutes = comingAreas.map((area) =>
 );
 
 /** A page whose filters live in the URL (replaced as they change, or pushed for the audit log). */
-function searchRoute<P extends '/people' | '/teams' | '/org-units' | '/audit', S extends object>(
+function searchRoute<
+  P extends '/people' | '/teams' | '/org-units' | '/audit' | '/portfolio',
+  S extends object,
+>(
   path: P,
   validateSearch: (s: Raw) => S,
   Page: ComponentType<{ search: S; setSearch: (next: S) => void }>,
@@ -115,7 +122,11 @@ function searchRoute<P extends '/people' | '/teams' | '/org-units' | '/audit', S
 }
 
 /** A record's detail page, its edit page and the page creating one. */
-function recordRoutes<B extends Resource['path'], K extends string, T extends DirectoryRecord>(
+function recordRoutes<
+  B extends Resource['path'],
+  K extends string,
+  T extends { id: string; name: string; version: number },
+>(
   resource: Resource & { path: B; param: K },
   Detail: ComponentType<{ id: string }>,
   Form: ComponentType<RecordFormProps<T>>,
@@ -174,6 +185,39 @@ const orgUnitsRoutes = [
   ...recordRoutes(orgUnitsResource, OrgUnitDetail, OrgUnitForm),
 ];
 
+const portfolioRoutes = [
+  searchRoute(
+    '/portfolio',
+    (s): PortfolioSearch =>
+      clean({
+        q: str(s.q),
+        sort: str(s.sort),
+        kind: str(s.kind),
+        lifecycle: str(s.lifecycle),
+        tier: ['1', '2', '3', '4'].includes(str(s.tier) ?? '') ? Number(s.tier) : undefined,
+        teamId: str(s.teamId),
+        orgUnitId: str(s.orgUnitId),
+        tag: str(s.tag),
+      }),
+    Portfolio,
+  ),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/services',
+    beforeLoad: () => {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
+      throw redirect({ to: '/portfolio', search: {} });
+    },
+  }),
+  ...recordRoutes(servicesResource, ServiceDetail, ServiceForm),
+  // The graph (React Flow, elkjs) is its own chunk, loaded when a service view is opened.
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/services/$ref/view',
+    component: lazyRouteComponent(() => import('./routes/service-view.js'), 'ServiceViewPage'),
+  }),
+];
+
 const auditRoute = searchRoute(
   '/audit',
   (s): AuditSearch =>
@@ -202,6 +246,7 @@ const routeTree = rootRoute.addChildren([
     ...peopleRoutes,
     ...teamsRoutes,
     ...orgUnitsRoutes,
+    ...portfolioRoutes,
     auditRoute,
     accountRoute,
   ]),

@@ -1,10 +1,13 @@
 import { systemActor } from '../../core/actor.js';
-import type { OrgUnitId, PersonId, TeamId } from '../../core/ids.js';
+import type { OrgUnitId, PersonId } from '../../core/ids.js';
 import { recordChange, type Ctx } from '../context.js';
 import type { Environment, UnitOfWork } from '../ports.js';
 import { hashPassword } from '../auth/secrets.js';
 import { insertPerson } from '../people/create-person.js';
 import { loadDemoPortfolio } from './load-demo-portfolio.js';
+import { insertOrgUnit } from '../org-units/create-org-unit.js';
+import { applyOrgUnitUpdate } from '../org-units/update-org-unit.js';
+import { insertTeam } from '../teams/create-team.js';
 import { demoAdmin, demoEmail, demoOrgUnits, demoPeople, demoTeams } from './demo-organisation.js';
 
 export interface DemoOutcome {
@@ -28,25 +31,12 @@ export async function loadDemo(uow: UnitOfWork, env: Environment): Promise<DemoO
     const now = env.now();
     const units = new Map<string, OrgUnitId>();
     for (const u of demoOrgUnits) {
-      const id = env.newId() as OrgUnitId;
-      units.set(u.name, id);
-      const unit = {
-        id,
+      const unit = await insertOrgUnit(repos, ctx, {
         name: u.name,
         description: u.description,
         headId: null,
-        active: true,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await repos.orgUnits.insert(unit);
-      await recordChange(repos.audit, ctx, {
-        action: 'org_unit.created',
-        entityType: 'org_unit',
-        entityId: id,
-        after: unit,
       });
+      units.set(u.name, unit.id);
     }
     const people = new Map<string, PersonId>();
     for (const [name, title, seniority, managerName, unit] of demoPeople) {
@@ -85,37 +75,14 @@ export async function loadDemo(uow: UnitOfWork, env: Environment): Promise<DemoO
       Finance: 'Robert Achebe',
     };
     for (const [unit, head] of Object.entries(heads)) {
-      const id = units.get(unit)!;
-      const before = (await repos.orgUnits.get(id))!;
-      const fields = { ...before, headId: people.get(head)! };
-      await repos.orgUnits.update(id, fields, 1, now);
-      await recordChange(repos.audit, ctx, {
-        action: 'org_unit.updated',
-        entityType: 'org_unit',
-        entityId: id,
-        before,
-        after: { ...fields, version: 2 },
-      });
+      await applyOrgUnitUpdate(repos, ctx, units.get(unit)!, 1, { headId: people.get(head)! });
     }
     for (const t of demoTeams) {
-      const id = env.newId() as TeamId;
-      const team = {
-        id,
+      await insertTeam(repos, ctx, {
         name: t.name,
         description: t.description,
         leadId: people.get(t.lead)!,
-        memberIds: [t.lead, ...t.members].map((m) => people.get(m)!),
-        active: true,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await repos.teams.insert(team);
-      await recordChange(repos.audit, ctx, {
-        action: 'team.created',
-        entityType: 'team',
-        entityId: id,
-        after: team,
+        memberIds: t.members.map((m) => people.get(m)!),
       });
     }
     const portfolio = await loadDemoPortfolio(repos, ctx);

@@ -139,10 +139,22 @@ export function changedFields<T extends Record<string, unknown>>(
   const out: Partial<T> = {};
   for (const [k, v] of Object.entries(after)) {
     const b = before[k];
-    const same = Array.isArray(v) && Array.isArray(b) ? sameSet(v, b) : Object.is(v, b);
+    const same = Object.is(v, b) || sameValue(v, b);
     if (!same) (out as Record<string, unknown>)[k] = v;
   }
   return out;
+}
+
+/** Arrays of plain values compare as sets; objects (links, money) by their JSON. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const plain = (xs: unknown[]) => xs.every((x) => typeof x !== 'object');
+    if (plain(a as unknown[]) && plain(b as unknown[]))
+      return sameSet(a as unknown[], b as unknown[]);
+  }
+  if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null)
+    return JSON.stringify(a) === JSON.stringify(b);
+  return false;
 }
 
 function sameSet(a: unknown[], b: unknown[]): boolean {

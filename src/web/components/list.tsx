@@ -10,11 +10,15 @@ export function SearchBox({
   value,
   onSearch,
   placeholder,
+  id = 'list-search',
+  className = 'field field--search',
 }: {
   label: string;
   value: string;
   onSearch: (q: string) => void;
   placeholder?: string;
+  id?: string;
+  className?: string;
 }) {
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
@@ -24,10 +28,10 @@ export function SearchBox({
     return () => clearTimeout(t);
   }, [text, value, onSearch]);
   return (
-    <div className="field field--search">
-      <label htmlFor="list-search">{label}</label>
+    <div className={className}>
+      <label htmlFor={id}>{label}</label>
       <input
-        id="list-search"
+        id={id}
         type="search"
         value={text}
         placeholder={placeholder}

@@ -1,7 +1,14 @@
 // Pickers and lookups over the directory (people, org units) for forms and tables.
 import { useId, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { orgUnitsAll, peopleAll, type OrgUnit, type Person } from '../queries.js';
+import {
+  orgUnitsAll,
+  peopleAll,
+  teamsAll,
+  type OrgUnit,
+  type Person,
+  type Team,
+} from '../queries.js';
 import { SelectField, type Option } from './fields.js';
 
 type Named = { id: string; name: string; active: boolean };
@@ -16,6 +23,11 @@ export function usePeopleById(): Map<string, Person> {
 
 export function useOrgUnitsById(): Map<string, OrgUnit> {
   const { data } = useQuery(orgUnitsAll);
+  return useMemo(() => byId(data), [data]);
+}
+
+export function useTeamsById(): Map<string, Team> {
+  const { data } = useQuery(teamsAll);
   return useMemo(() => byId(data), [data]);
 }
 
@@ -57,29 +69,47 @@ export function OrgUnitSelect(props: Omit<PickerProps, 'exclude' | 'hint'>) {
   );
 }
 
-/** Choose several people: a filterable list of checkboxes inside a fieldset. */
-export function PeopleMultiSelect({
+type MultiItem = { id: string; name: string; sub?: string | null | undefined };
+
+export function TeamSelect(props: Omit<PickerProps, 'exclude'>) {
+  const { data, isPending } = useQuery(teamsAll);
+  return (
+    <DirectorySelect {...props} items={data} loading={isPending ? 'Loading teams…' : undefined} />
+  );
+}
+
+/** Choose several records: a filterable list of checkboxes inside a fieldset. */
+export function MultiSelect({
   legend,
   value,
   onChange,
   error,
+  items,
+  loading,
+  filterPlaceholder,
+  noun,
 }: {
   legend: string;
   value: string[];
   onChange: (ids: string[]) => void;
   error?: string | undefined;
+  items: MultiItem[];
+  loading: boolean;
+  filterPlaceholder: string;
+  /** Plural in sentences: "Loading people…", "No people match." */
+  noun: string;
 }) {
   const id = useId();
-  const { data, isPending } = useQuery(peopleAll);
   const [filter, setFilter] = useState('');
   const selected = new Set(value);
-  const people = (data ?? []).filter((p) => p.active || selected.has(p.id));
   const needle = filter.trim().toLowerCase();
   const shown = needle
-    ? people.filter((p) => p.name.toLowerCase().includes(needle) || p.email.includes(needle))
-    : people;
-  const toggle = (pid: string, on: boolean) =>
-    onChange(on ? [...value, pid] : value.filter((v) => v !== pid));
+    ? items.filter(
+        (x) => x.name.toLowerCase().includes(needle) || x.sub?.toLowerCase().includes(needle),
+      )
+    : items;
+  const toggle = (xid: string, on: boolean) =>
+    onChange(on ? [...value, xid] : value.filter((v) => v !== xid));
 
   return (
     <fieldset
@@ -95,24 +125,24 @@ export function PeopleMultiSelect({
       <input
         id={`${id}-filter`}
         type="search"
-        placeholder="Filter by name or email"
+        placeholder={filterPlaceholder}
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
       />
       <div className="multi__list">
-        {isPending ? <p className="muted">Loading people…</p> : null}
-        {!isPending && shown.length === 0 ? <p className="muted">No people match.</p> : null}
-        {shown.map((p) => (
-          <div className="multi__item" key={p.id}>
+        {loading ? <p className="muted">Loading {noun}…</p> : null}
+        {!loading && shown.length === 0 ? <p className="muted">No {noun} match.</p> : null}
+        {shown.map((x) => (
+          <div className="multi__item" key={x.id}>
             <input
               type="checkbox"
-              id={`${id}-${p.id}`}
-              checked={selected.has(p.id)}
-              onChange={(e) => toggle(p.id, e.target.checked)}
+              id={`${id}-${x.id}`}
+              checked={selected.has(x.id)}
+              onChange={(e) => toggle(x.id, e.target.checked)}
             />
-            <label htmlFor={`${id}-${p.id}`}>
-              <span className="multi__name">{p.name}</span>
-              <span className="multi__sub">{p.email}</span>
+            <label htmlFor={`${id}-${x.id}`}>
+              <span className="multi__name">{x.name}</span>
+              {x.sub ? <span className="multi__sub">{x.sub}</span> : null}
             </label>
           </div>
         ))}
@@ -123,5 +153,48 @@ export function PeopleMultiSelect({
         </p>
       ) : null}
     </fieldset>
+  );
+}
+
+type MultiProps = {
+  legend: string;
+  value: string[];
+  onChange: (ids: string[]) => void;
+  error?: string | undefined;
+};
+
+/** Choose several people (active ones, plus those already chosen). */
+export function PeopleMultiSelect(props: MultiProps) {
+  const { data, isPending } = useQuery(peopleAll);
+  const selected = new Set(props.value);
+  const items = (data ?? [])
+    .filter((p) => p.active || selected.has(p.id))
+    .map((p) => ({ id: p.id, name: p.name, sub: p.email }));
+  return (
+    <MultiSelect
+      {...props}
+      items={items}
+      loading={isPending}
+      filterPlaceholder="Filter by name or email"
+      noun="people"
+    />
+  );
+}
+
+/** Choose several organisation units (active ones, plus those already chosen). */
+export function OrgUnitsMultiSelect(props: MultiProps) {
+  const { data, isPending } = useQuery(orgUnitsAll);
+  const selected = new Set(props.value);
+  const items = (data ?? [])
+    .filter((u) => u.active || selected.has(u.id))
+    .map((u) => ({ id: u.id, name: u.active ? u.name : `${u.name} (inactive)` }));
+  return (
+    <MultiSelect
+      {...props}
+      items={items}
+      loading={isPending}
+      filterPlaceholder="Filter by name"
+      noun="units"
+    />
   );
 }

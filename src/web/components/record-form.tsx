@@ -6,10 +6,12 @@ import { useNavigate } from '@tanstack/react-router';
 import { fieldErrors, request } from '../api.js';
 import { useIsAdmin } from '../auth.js';
 import { recordQuery } from '../queries.js';
-import { recordParams, type Resource } from '../resources.js';
+import { listRoute, recordParams, type Resource } from '../resources.js';
 import { AdminOnly, FormActions, changedFields, orNull } from './form.js';
-import type { DirectoryRecord } from './record-page.js';
 import { ErrorBanner, Loading, PageHeader } from './ui.js';
+
+/** What a form edits: a record with a name and a version. */
+type Versioned = { id: string; name: string; version: number };
 
 /** Props of a record's form component: no record to create one. */
 export type RecordFormProps<T> = { record?: T; onReload?: () => void };
@@ -29,7 +31,7 @@ export const described = {
 };
 
 /** The edit page: the form for the current version (a newer version remounts it). */
-export function RecordEdit<T extends DirectoryRecord>({
+export function RecordEdit<T extends Versioned>({
   resource,
   id,
   form: Form,
@@ -52,7 +54,7 @@ export function RecordNew<T>({ form: Form }: { form: ComponentType<RecordFormPro
   return useIsAdmin() ? <Form /> : <AdminOnly />;
 }
 
-export function RecordForm<T extends DirectoryRecord>({
+export function RecordForm<T extends Versioned>({
   resource,
   record,
   onReload,
@@ -99,8 +101,12 @@ export function RecordForm<T extends DirectoryRecord>({
       <PageHeader
         back={
           record
-            ? { to: `${path}/${record.id}`, label: record.name }
-            : { to: path, label: resource.title }
+            ? {
+                to: resource.detailTo,
+                params: recordParams(resource, record.id),
+                label: record.name,
+              }
+            : { to: listRoute(resource), label: resource.title }
         }
         title={record ? `Edit ${record.name}` : `New ${noun}`}
       />
@@ -118,7 +124,7 @@ export function RecordForm<T extends DirectoryRecord>({
           cancel={
             record
               ? { to: resource.detailTo, params: recordParams(resource, record.id) }
-              : { to: path }
+              : { to: listRoute(resource) }
           }
         />
       </form>

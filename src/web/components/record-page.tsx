@@ -6,7 +6,7 @@ import { Link } from '@tanstack/react-router';
 import { request } from '../api.js';
 import { useIsAdmin } from '../auth.js';
 import { recordQuery } from '../queries.js';
-import { recordParams, type Resource } from '../resources.js';
+import { listRoute, recordParams, type Resource } from '../resources.js';
 import { ConfirmButton } from './form.js';
 import { ActiveBadge, Detail, ErrorBanner, Loading, PageHeader, formatInstant } from './ui.js';
 
@@ -55,7 +55,7 @@ export function RecordPage<T extends DirectoryRecord>({
   return (
     <>
       <PageHeader
-        back={{ to: resource.path, label: resource.title }}
+        back={{ to: listRoute(resource), label: resource.title }}
         title={r.name}
         description={description?.(r)}
         actions={

@@ -9,11 +9,21 @@ import { meQuery } from '../queries.js';
 import { BusyButton } from './form.js';
 import { roleLabels } from './ui.js';
 
-type NavItem = { to: string; label: string; exact?: boolean };
+type NavItem = {
+  to: string;
+  label: string;
+  exact?: boolean;
+  /** Other path prefixes under this item (the portfolio's service pages). */
+  also?: string;
+};
 
 const planned: NavItem[] = [
   { to: '/', label: 'Home', exact: true },
-  ...comingAreas.map((a) => ({ to: a.path, label: a.label })),
+  ...comingAreas.map((a) => ({
+    to: a.path,
+    label: a.label,
+    ...(a.path === '/portfolio' ? { also: '/services' } : {}),
+  })),
 ];
 const directory: NavItem[] = [
   { to: '/people', label: 'People' },
@@ -26,6 +36,7 @@ const admin: NavItem[] = [
 ];
 
 function NavGroup({ title, items }: { title: string; items: NavItem[] }) {
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
   return (
     <div className="nav__group">
       <p className="nav__title">{title}</p>
@@ -34,7 +45,11 @@ function NavGroup({ title, items }: { title: string; items: NavItem[] }) {
           <li key={item.to}>
             <Link
               to={item.to}
-              className="nav__link"
+              className={
+                item.also && pathname.startsWith(item.also)
+                  ? 'nav__link nav__link--active'
+                  : 'nav__link'
+              }
               activeProps={{ className: 'nav__link nav__link--active', 'aria-current': 'page' }}
               activeOptions={{ exact: item.exact ?? false, includeSearch: false }}
             >

@@ -70,12 +70,12 @@ export function PageHeader({
   title: ReactNode;
   description?: ReactNode;
   actions?: ReactNode;
-  back?: { to: string; label: string };
+  back?: { to: string; params?: Record<string, string>; label: string };
 }) {
   return (
     <div className="page-header">
       {back ? (
-        <Link to={back.to} className="back-link">
+        <Link to={back.to} params={back.params} className="back-link">
           ← {back.label}
         </Link>
       ) : null}

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import type { ComingArea } from '../areas.js';
-import { comingAreas } from '../areas.js';
+import { plannedAreas } from '../areas.js';
 import { useMe } from '../auth.js';
 import { PageHeader } from '../components/ui.js';
 
@@ -14,8 +14,8 @@ export function ComingPage({ area }: { area: ComingArea }) {
         <h2 id="coming-h">This area is not built yet</h2>
         <p className="prose">{area.summary}</p>
         <p className="muted">
-          Until then, the directory (people, teams and organisation units) and the audit log are
-          available.
+          Until then, the service portfolio, the directory (people, teams and organisation units)
+          and the audit log are available.
         </p>
       </section>
     </>
@@ -39,6 +39,10 @@ export function Home() {
       <section className="card" aria-labelledby="available-h">
         <h2 id="available-h">Available now</h2>
         <ul className="link-grid">
+          <li>
+            <Link to="/portfolio">Portfolio</Link>
+            <span className="muted">Services, their dependencies and impact.</span>
+          </li>
           <li>
             <Link to="/people">People</Link>
             <span className="muted">Who can own, sign, deliver and review.</span>
@@ -64,7 +68,7 @@ export function Home() {
       <section className="card" aria-labelledby="planned-h">
         <h2 id="planned-h">On the way</h2>
         <ul className="link-grid">
-          {comingAreas.map((a) => (
+          {plannedAreas.map((a) => (
             <li key={a.path}>
               <Link to={a.path}>{a.label}</Link>
             </li>

@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import { issueToken } from '../app/auth/create-token.js';
+import { buildServer } from '../server/app.js';
+import { systemEnvironment } from '../server/environment.js';
+import { createTestDatabase, dialects, type TestDatabase } from '../../test/databases.js';
+import { actorOf, ctxFor, makePerson, testEnvironment } from '../../test/factories.js';
+
+const bin = new URL('../../bin/charter.mjs', import.meta.url).pathname;
+const fixture = new URL('../../test/fixtures/portfolio/portfolio.yaml', import.meta.url).pathname;
+
+/** The CLI against the in-process server: the test's event loop must keep running. */
+function charterAsync(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe.each(dialects)('charter apply and export on %s', (dialect) => {
+  let t: TestDatabase;
+  let env: Record<string, string>;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    const clock = testEnvironment();
+    const admin = await makePerson(t.uow, clock, { role: 'admin' });
+    const { token } = await t.uow.transaction((repos) =>
+      issueToken(repos, ctxFor(actorOf(admin), clock), admin.id, {
+        name: 'cli',
+        scope: 'write',
+        expiresInDays: null,
+      }),
+    );
+    const app = await buildServer({
+      config: loadConfig({ LOG_LEVEL: 'silent' }),
+      db: t.db,
+      uow: t.uow,
+      env: systemEnvironment,
+      logger: false,
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    env = { CHARTER_URL: url, CHARTER_TOKEN: token };
+    close = async () => {
+      await app.close();
+      await t.drop();
+    };
+  });
+  afterAll(() => close());
+
+  it('prints the diff of a dry run, saves nothing, then applies and exports', async () => {
+    const dry = await charterAsync(['apply', '-f', fixture, '--dry-run'], env);
+    expect(dry.stderr).toMatch(/as a dry run/);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^\+ Service Service\/online-shop {2}\(.*portfolio\.yaml:13\)$/m);
+    expect(dry.stdout).toMatch(/^\+ Dependency shop-api -> kubernetes /m);
+    expect(dry.stdout).toMatch(/Dry run, nothing saved: 12 created, 0 updated/);
+    expect(await t.uow.read.services.getBySlug('online-shop')).toBeNull();
+
+    expect((await charterAsync(['apply', '-f', fixture], env)).code).toBe(0);
+    const edited = join(mkdtempSync(join(tmpdir(), 'charter-apply-')), 'portfolio.yaml');
+    writeFileSync(edited, readFileSync(fixture, 'utf8').replace('tier: 2\n', 'tier: 1\n'));
+    const diff = await charterAsync(['apply', '-f', edited, '--dry-run'], env);
+    expect(diff.stdout).toMatch(/^~ Service Service\/shop-api .*\n {4}tier: 2 → 1$/m);
+    expect(diff.stdout).toMatch(/^= Service Service\/online-shop /m);
+
+    const out = join(mkdtempSync(join(tmpdir(), 'charter-export-')), 'out.yaml');
+    const exported = await charterAsync(['export', '-o', out], env);
+    expect(exported.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/slug: shop-api\nname: Shop API\n/);
+  });
+});
