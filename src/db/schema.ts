@@ -140,6 +140,11 @@ export interface ServiceDependenciesTable {
   created_at: string;
 }
 
+export interface GraphStateTable {
+  id: number;
+  version: number;
+}
+
 export interface Database {
   people: PeopleTable;
   accounts: AccountsTable;
@@ -151,6 +156,7 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   services: ServicesTable;
+  graph_state: GraphStateTable;
   service_org_units: ServiceOrgUnitsTable;
   service_tags: ServiceTagsTable;
   service_dependencies: ServiceDependenciesTable;

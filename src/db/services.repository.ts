@@ -19,6 +19,7 @@ import type {
 } from '../app/ports.js';
 import { containsPattern, keysetPage, likeInsensitive } from './pagination.js';
 import type { Database, ServiceDependenciesTable, ServicesTable } from './schema.js';
+import { bumpGraphVersion, type ServiceGraphIndex } from './service-graph.js';
 
 /** Impact walks stop here; real portfolios are a handful of layers deep. */
 const maxDepth = 40;
@@ -47,7 +48,14 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-export function servicesRepository(db: Kysely<Database>): ServicesRepository {
+/**
+ * `graph` is given for committed reads only: impact walks then use the in-memory index.
+ * Inside transactions walks run in SQL and see the transaction's own changes.
+ */
+export function servicesRepository(
+  db: Kysely<Database>,
+  graph?: ServiceGraphIndex,
+): ServicesRepository {
   /** Org units and tags of many services, in two queries. */
   async function withRelations(rows: Selectable<ServicesTable>[]): Promise<Service[]> {
     const ids = rows.map((r) => r.id);
@@ -212,6 +220,7 @@ export function servicesRepository(db: Kysely<Database>): ServicesRepository {
       return { items: await withRelations(result.items), nextCursor: result.nextCursor };
     },
     async insert(s) {
+      await bumpGraphVersion(db);
       await db
         .insertInto('services')
         .values({
@@ -225,6 +234,7 @@ export function servicesRepository(db: Kysely<Database>): ServicesRepository {
       await setRelations(s.id, s);
     },
     async update(id, f, expectedVersion, at) {
+      await bumpGraphVersion(db);
       const result = await db
         .updateTable('services')
         .set({ ...columns(f), version: expectedVersion + 1, updated_at: at })
@@ -266,6 +276,7 @@ export function servicesRepository(db: Kysely<Database>): ServicesRepository {
       return row ? toDependency(row) : null;
     },
     async insertDependency(d) {
+      await bumpGraphVersion(db);
       await db
         .insertInto('service_dependencies')
         .values({
@@ -279,9 +290,11 @@ export function servicesRepository(db: Kysely<Database>): ServicesRepository {
         .execute();
     },
     async deleteDependency(id) {
+      await bumpGraphVersion(db);
       await db.deleteFrom('service_dependencies').where('id', '=', id).execute();
     },
     async reach(id, direction) {
+      if (graph) return graph.reach(db, id, direction);
       // Breadth-first in SQL: (service, depth) pairs, the shortest depth of each, and the
       // service's customers joined in (one row per customer).
       const [near, far] = direction === 'down' ? ['from_id', 'to_id'] : ['to_id', 'from_id'];

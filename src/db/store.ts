@@ -7,10 +7,11 @@ import type { Db } from './database.js';
 import { orgUnitsRepository } from './org-units.repository.js';
 import { peopleRepository } from './people.repository.js';
 import { servicesRepository } from './services.repository.js';
+import { ServiceGraphIndex } from './service-graph.js';
 import type { Database } from './schema.js';
 import { teamsRepository } from './teams.repository.js';
 
-export function repositories(db: Kysely<Database>): Repositories {
+export function repositories(db: Kysely<Database>, graph?: ServiceGraphIndex): Repositories {
   return {
     people: peopleRepository(db),
     accounts: accountsRepository(db),
@@ -19,14 +20,14 @@ export function repositories(db: Kysely<Database>): Repositories {
     teams: teamsRepository(db),
     orgUnits: orgUnitsRepository(db),
     audit: auditRepository(db),
-    services: servicesRepository(db),
+    services: servicesRepository(db, graph),
   };
 }
 
 /** The unit of work over one database: plain reads, and transactions for every write. */
 export function unitOfWork(db: Db): UnitOfWork {
   return {
-    read: repositories(db.kysely),
+    read: repositories(db.kysely, new ServiceGraphIndex()),
     dataVersion: () => db.dataVersion(),
     transaction: async (work) => {
       try {

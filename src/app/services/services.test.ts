@@ -155,6 +155,17 @@ describe.each(dialects)('service portfolio on %s', (dialect) => {
     expect(down.businessServicesAffected.map((s) => s.name)).toEqual(['Online marketplace']);
     expect((await analyseImpact(t.uow, ctx, intranet.slug)).dependents).toEqual([]);
 
+    // The in-memory graph index follows every change at once.
+    const crm = await add('CRM', { kind: 'business_service', tier: 2 });
+    await dependsOn(crm.id, pg.id, 'data_from');
+    const after = await analyseImpact(t.uow, ctx, 'kubernetes-platform');
+    expect(after.businessServicesAffected.map((s) => s.name)).toContain('CRM');
+    await updateService(t.uow, ctx, crm.id, 1, { tier: 1 });
+    const crmNow = (
+      await analyseImpact(t.uow, ctx, 'kubernetes-platform')
+    ).businessServicesAffected.find((s) => s.name === 'CRM');
+    expect(crmNow).toMatchObject({ tier: 1, depth: 2 });
+
     const view = await viewService(t.uow, ctx, shop.slug);
     expect(view.nodes).toHaveLength(4);
     expect(view.edges).toHaveLength(6);

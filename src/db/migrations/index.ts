@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.js';
 import * as services from './0002-services.js';
 import * as serviceSourceRef from './0003-service-source-ref.js';
+import * as graphVersion from './0004-graph-version.js';
 
 /** Every migration, in order. Names are permanent: never rename or edit a released one. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-services': services,
   '0003-service-source-ref': serviceSourceRef,
+  '0004-graph-version': graphVersion,
 };
