@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { reachable } from '../core/graph.js';
 import type { OrgUnitId, TeamId } from '../core/ids.js';
 import type { Lifecycle, ServiceId, ServiceKind, Tier } from '../core/services.js';
 import type { ReachedService, ServiceSummary } from '../app/ports.js';
@@ -14,23 +13,19 @@ export async function bumpGraphVersion(db: Kysely<Database>): Promise<void> {
     .execute();
 }
 
+/** Services by position in name order; adjacency as lists of positions. */
 interface Graph {
   version: number;
-  services: Map<string, ServiceSummary>;
-  down: Map<string, string[]>;
-  up: Map<string, string[]>;
+  services: ServiceSummary[];
+  position: Map<string, number>;
+  down: number[][];
+  up: number[][];
 }
 
-const push = (map: Map<string, string[]>, key: string, value: string) => {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-};
-
 /**
- * The whole dependency graph in memory, rebuilt when the graph version moves: impact walks then
- * cost a breadth-first search over adjacency lists instead of a recursive query. Only for
- * committed reads; transactions walk the graph in SQL so they see their own changes.
+ * The whole dependency graph in memory, rebuilt when the graph version moves: an impact walk
+ * is then a breadth-first search over arrays instead of a recursive query. Only for committed
+ * reads; transactions walk the graph in SQL so they see their own changes.
  */
 export class ServiceGraphIndex {
   private graph: Graph | null = null;
@@ -42,17 +37,48 @@ export class ServiceGraphIndex {
     direction: 'down' | 'up',
   ): Promise<ReachedService[]> {
     const graph = await this.current(db);
+    const start = graph.position.get(id);
+    if (start === undefined) return [];
     const adjacency = direction === 'down' ? graph.down : graph.up;
-    const reached = reachable<string>(id, (n) => adjacency.get(n) ?? []);
-    const out: ReachedService[] = [];
-    for (const r of reached) {
-      const service = graph.services.get(r.id);
-      if (service) out.push({ ...service, orgUnitIds: [...service.orgUnitIds], depth: r.depth });
+    // Each service once, at its shortest depth.
+    const depth = new Int32Array(graph.services.length).fill(-1);
+    const queue = new Int32Array(graph.services.length);
+    let head = 0;
+    let tail = 0;
+    let deepest = 0;
+    depth[start] = 0;
+    queue[tail++] = start;
+    while (head < tail) {
+      const at = queue[head++]!;
+      const next = depth[at]! + 1;
+      for (const to of adjacency[at]!) {
+        if (depth[to] === -1) {
+          depth[to] = next;
+          deepest = next;
+          queue[tail++] = to;
+        }
+      }
     }
-    return out.sort(
-      (a, b) =>
-        a.depth - b.depth || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1),
-    );
+    // Positions follow name order, so bucketing by depth keeps each level sorted by name.
+    const levels: ReachedService[][] = Array.from({ length: deepest + 1 }, () => []);
+    for (let i = 0; i < depth.length; i += 1) {
+      const d = depth[i]!;
+      if (d > 0) {
+        const x = graph.services[i]!;
+        levels[d]!.push({
+          id: x.id,
+          slug: x.slug,
+          name: x.name,
+          kind: x.kind,
+          lifecycle: x.lifecycle,
+          tier: x.tier,
+          teamId: x.teamId,
+          orgUnitIds: x.orgUnitIds,
+          depth: d,
+        });
+      }
+    }
+    return levels.flat();
   }
 
   private async current(db: Kysely<Database>): Promise<Graph> {
@@ -65,11 +91,9 @@ export class ServiceGraphIndex {
       .executeTakeFirst();
     const version = Number(row?.version ?? 0);
     if (this.graph?.version === version) return this.graph;
-    if (!this.loading) {
-      this.loading = load(db, version).finally(() => {
-        this.loading = null;
-      });
-    }
+    this.loading ??= load(db, version).finally(() => {
+      this.loading = null;
+    });
     const loaded = await this.loading;
     if (!this.graph || loaded.version >= this.graph.version) this.graph = loaded;
     return loaded.version >= version ? loaded : this.current(db);
@@ -85,11 +109,18 @@ async function load(db: Kysely<Database>, version: number): Promise<Graph> {
     db.selectFrom('service_org_units').select(['service_id', 'org_unit_id']).execute(),
     db.selectFrom('service_dependencies').select(['from_id', 'to_id']).execute(),
   ]);
-  const unitsOf = new Map<string, string[]>();
-  for (const u of units) push(unitsOf, u.service_id, u.org_unit_id);
-  const graph: Graph = { version, services: new Map(), down: new Map(), up: new Map() };
-  for (const s of services) {
-    graph.services.set(s.id, {
+  const unitsOf = new Map<string, OrgUnitId[]>();
+  for (const u of units) {
+    const list = unitsOf.get(u.service_id);
+    if (list) list.push(u.org_unit_id as OrgUnitId);
+    else unitsOf.set(u.service_id, [u.org_unit_id as OrgUnitId]);
+  }
+  const ordered = services.sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1,
+  );
+  const graph: Graph = {
+    version,
+    services: ordered.map((s) => ({
       id: s.id as ServiceId,
       slug: s.slug,
       name: s.name,
@@ -97,12 +128,18 @@ async function load(db: Kysely<Database>, version: number): Promise<Graph> {
       lifecycle: s.lifecycle as Lifecycle,
       tier: Number(s.tier) as Tier,
       teamId: s.team_id as TeamId | null,
-      orgUnitIds: (unitsOf.get(s.id) ?? []) as OrgUnitId[],
-    });
-  }
+      orgUnitIds: unitsOf.get(s.id) ?? [],
+    })),
+    position: new Map(ordered.map((s, i) => [s.id, i])),
+    down: ordered.map(() => []),
+    up: ordered.map(() => []),
+  };
   for (const e of edges) {
-    push(graph.down, e.from_id, e.to_id);
-    push(graph.up, e.to_id, e.from_id);
+    const from = graph.position.get(e.from_id);
+    const to = graph.position.get(e.to_id);
+    if (from === undefined || to === undefined) continue;
+    graph.down[from]!.push(to);
+    graph.up[to]!.push(from);
   }
   return graph;
 }

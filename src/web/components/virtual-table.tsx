@@ -1,7 +1,15 @@
 // A long table rendered a screenful at a time: only the rows near the viewport are in the DOM
 // (spacer rows keep the scroll height), and the next page is fetched as the end comes near.
 // It stays a real <table>; rows carry aria-rowindex so assistive technology knows where it is.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactElement,
+  type Ref,
+} from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { ListColumn } from './list-columns.js';
 import { SortHeader } from './table.js';
@@ -100,18 +108,13 @@ export function VirtualTable<T extends { id: string }>({
             const item = items[row.index];
             if (!item) return null;
             return (
-              <tr
+              <Row
                 key={row.key}
-                data-index={row.index}
-                ref={virtualizer.measureElement}
-                aria-rowindex={row.index + 2}
-              >
-                {columns.map((c, i) => (
-                  <td key={i} className={c.className}>
-                    {c.cell(item)}
-                  </td>
-                ))}
-              </tr>
+                index={row.index}
+                item={item}
+                columns={columns}
+                measure={virtualizer.measureElement}
+              />
             );
           })}
           {spacer(paddingBottom, 'bottom')}
@@ -120,3 +123,31 @@ export function VirtualTable<T extends { id: string }>({
     </div>
   );
 }
+
+/** One row; re-rendered only when its item or the columns change, not on every scroll. */
+const Row = memo(function Row<T>({
+  index,
+  item,
+  columns,
+  measure,
+}: {
+  index: number;
+  item: T;
+  columns: ListColumn<T>[];
+  measure: Ref<HTMLTableRowElement>;
+}) {
+  return (
+    <tr data-index={index} ref={measure} aria-rowindex={index + 2}>
+      {columns.map((c, i) => (
+        <td key={i} className={c.className}>
+          {c.cell(item)}
+        </td>
+      ))}
+    </tr>
+  );
+}) as <T>(props: {
+  index: number;
+  item: T;
+  columns: ListColumn<T>[];
+  measure: Ref<HTMLTableRowElement>;
+}) => ReactElement;

@@ -77,7 +77,8 @@ export function Portfolio({
 
   const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  // Never cancel a page already on its way (the default would refetch it from scratch).
+  const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
 
   const columns = useMemo<ListColumn<Service>[]>(
     () => [
