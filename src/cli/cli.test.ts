@@ -53,6 +53,11 @@ describe('charter --help', () => {
     [['token', 'create']],
     [['people', 'import']],
     [['audit', 'verify']],
+    [['impact']],
+    [['apply']],
+    [['export']],
+    [['import', 'backstage']],
+    [['services', 'import']],
   ])('describes %j', (args) => {
     const out = charter([...args, '--help']);
     expect(out.code).toBe(0);
