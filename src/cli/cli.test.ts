@@ -1,4 +1,3 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,38 +10,8 @@ import { insertDependency } from '../app/services/add-dependency.js';
 import { insertService } from '../app/services/create-service.js';
 import { buildServer } from '../server/app.js';
 import { systemEnvironment } from '../server/environment.js';
+import { charter, charterAsync } from '../../test/cli.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../../test/databases.js';
-
-const bin = new URL('../../bin/charter.mjs', import.meta.url).pathname;
-
-function charter(args: string[], options: { env?: Record<string, string>; input?: string } = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    env: { ...process.env, LOG_LEVEL: 'silent', ...options.env },
-    input: options.input ?? '',
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** For commands that talk to the in-process server: the test's event loop must keep running. */
-function charterAsync(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('charter --help', () => {
   it.each([

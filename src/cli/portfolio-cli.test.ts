@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,27 +6,11 @@ import { loadConfig } from '../config.js';
 import { issueToken } from '../app/auth/create-token.js';
 import { buildServer } from '../server/app.js';
 import { systemEnvironment } from '../server/environment.js';
+import { charterAsync } from '../../test/cli.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../../test/databases.js';
 import { actorOf, ctxFor, makePerson, testEnvironment } from '../../test/factories.js';
 
-const bin = new URL('../../bin/charter.mjs', import.meta.url).pathname;
 const fixture = new URL('../../test/fixtures/portfolio/portfolio.yaml', import.meta.url).pathname;
-
-/** The CLI against the in-process server: the test's event loop must keep running. */
-function charterAsync(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe.each(dialects)('charter apply and export on %s', (dialect) => {
   let t: TestDatabase;

@@ -1,12 +1,12 @@
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { requireAdmin } from '../../core/actor.js';
-import { DomainError, invalid } from '../../core/errors.js';
+import { DomainError } from '../../core/errors.js';
 import type { OrgUnitId } from '../../core/ids.js';
 import { seniorities, type Person } from '../../core/people.js';
 import { Email, Name, OptionalText } from '../../contract/common.js';
 import type { PeopleImportReport } from '../../contract/people.js';
 import type { Ctx } from '../context.js';
+import { readCsvTable } from '../csv-table.js';
 import type { Repositories, UnitOfWork } from '../ports.js';
 import { insertPerson } from './create-person.js';
 import { applyPersonUpdate } from './update-person.js';
@@ -43,51 +43,6 @@ const Row = z.object({
 
 type Outcome = PeopleImportReport['rows'][number];
 
-function parseCsv(text: string): {
-  header: string[];
-  rows: { line: number; values: Record<string, string> }[];
-} {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-      trim: true,
-    }) as never;
-  } catch (error) {
-    throw invalid('file', `is not valid CSV: ${(error as Error).message}`);
-  }
-  const [head, ...body] = records;
-  if (!head) throw invalid('file', 'is empty; the first line must name the columns');
-  const header = head.record.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_'));
-  const missing = required.filter((c) => !header.includes(c));
-  if (missing.length > 0)
-    throw invalid(
-      'file',
-      `the header has no ${missing.join(' or ')} column (columns: ${peopleCsvColumns.join(', ')})`,
-    );
-  const unknown = header.filter((h) => !(peopleCsvColumns as readonly string[]).includes(h));
-  if (unknown.length > 0)
-    throw invalid(
-      'file',
-      `unknown column ${unknown.join(', ')} (known: ${peopleCsvColumns.join(', ')})`,
-    );
-  if (body.length > maxImportRows)
-    throw invalid(
-      'file',
-      `has ${body.length} rows; split it into files of at most ${maxImportRows}`,
-    );
-  return {
-    header,
-    rows: body.map(({ record, info }) => ({
-      line: info.lines,
-      values: Object.fromEntries(header.map((h, i) => [h, record[i] ?? ''])),
-    })),
-  };
-}
-
 /**
  * Imports people from CSV in one transaction. Each row is created, updated, unchanged or
  * rejected with its reason; rejected rows change nothing. Managers may appear later in the file.
@@ -99,7 +54,13 @@ export async function importPeople(
   options: { dryRun: boolean },
 ): Promise<PeopleImportReport> {
   requireAdmin(ctx.actor, 'import people');
-  const { header, rows } = parseCsv(csv);
+  const { header, rows: table } = readCsvTable(csv, {
+    known: peopleCsvColumns,
+    required,
+    maxRows: maxImportRows,
+    normalise: (h) => h.trim().toLowerCase().replace(/\s+/g, '_'),
+  });
+  const rows = table.map((r) => ({ line: r.line, values: Object.fromEntries(r.values) }));
   const report: PeopleImportReport = {
     dryRun: options.dryRun,
     created: 0,

@@ -3,9 +3,7 @@
  * The columns line up with the CSV export (GET /api/v1/services?format=csv): an exported file
  * imports as it is. Only the columns present are written; lists are separated by `;`.
  */
-import { parse } from 'csv-parse/sync';
 import { requireAdmin } from '../../core/actor.js';
-import { invalid } from '../../core/errors.js';
 import type { PortfolioItem, ServiceSpec } from '../../core/portfolio.js';
 import {
   dependencyTypes,
@@ -19,6 +17,7 @@ import type { ImportReport } from '../../contract/portfolio.js';
 import type { Ctx } from '../context.js';
 import type { UnitOfWork } from '../ports.js';
 import { writePortfolio } from './write-portfolio.js';
+import { readCsvTable } from '../csv-table.js';
 
 /** Columns read. `team`/`customers` take names; the export's `teamId`/`orgUnitIds` take ids. */
 export const servicesCsvColumns = [
@@ -49,37 +48,15 @@ const list = (v: string) =>
 const text = (v: string | undefined) => (v === undefined ? undefined : v === '' ? null : v);
 
 export function readServicesCsv(csv: string): PortfolioItem[] {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(csv, {
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-      trim: true,
-    }) as never;
-  } catch (error) {
-    throw invalid('file', `is not valid CSV: ${(error as Error).message}`);
-  }
-  const [head, ...body] = records;
-  if (!head) throw invalid('file', 'is empty; the first line must name the columns');
-  const header = head.record.map((h) => h.trim());
-  const known = [...servicesCsvColumns, ...ignored] as string[];
-  const unknown = header.filter((h) => !known.includes(h));
-  if (unknown.length > 0)
-    throw invalid('file', `unknown column ${unknown.join(', ')} (known: ${known.join(', ')})`);
-  for (const c of ['name', 'kind'])
-    if (!header.includes(c)) throw invalid('file', `the header has no ${c} column`);
-  if (body.length > maxServiceRows)
-    throw invalid(
-      'file',
-      `has ${body.length} rows; split it into files of at most ${maxServiceRows}`,
-    );
-  return body.map(({ record, info }): PortfolioItem => {
-    const row = new Map(header.map((h, i) => [h, record[i] ?? '']));
-    const get = (c: string) => row.get(c);
+  const { rows } = readCsvTable(csv, {
+    known: [...servicesCsvColumns, ...ignored],
+    required: ['name', 'kind'],
+    maxRows: maxServiceRows,
+  });
+  return rows.map(({ values, line }): PortfolioItem => {
+    const get = (c: string) => values.get(c);
     const slug = get('slug') || slugify(get('name') ?? '');
-    const origin = { line: info.lines, ref: `Service/${slug || '?'}` };
+    const origin = { line: line, ref: `Service/${slug || '?'}` };
     const kind = get('kind') ?? '';
     if (!(serviceKinds as readonly string[]).includes(kind))
       return {
@@ -105,14 +82,14 @@ export function readServicesCsv(csv: string): PortfolioItem[] {
       tier: tier ? Number(tier) : undefined,
       team: text(get('team')),
       teamId: get('team') === undefined ? text(get('teamId')) : undefined,
-      customers: row.has('customers') ? list(get('customers')!) : undefined,
+      customers: values.has('customers') ? list(get('customers')!) : undefined,
       customerIds:
-        row.has('orgUnitIds') && !row.has('customers') ? list(get('orgUnitIds')!) : undefined,
-      tags: row.has('tags') ? list(get('tags')!) : undefined,
+        values.has('orgUnitIds') && !values.has('customers') ? list(get('orgUnitIds')!) : undefined,
+      tags: values.has('tags') ? list(get('tags')!) : undefined,
       system: text(get('system')),
       domain: text(get('domain')),
       description: text(get('description')),
-      dependsOn: row.has('depends_on')
+      dependsOn: values.has('depends_on')
         ? list(get('depends_on')!).map((s) => {
             const [target = '', type = 'uses'] = s.split(':');
             return { target: { slug: target }, type: type as DependencyType };
