@@ -4,6 +4,7 @@ import { loadConfig } from '../src/config.js';
 import { buildServer } from '../src/server/app.js';
 import { systemEnvironment } from '../src/server/environment.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
+import { makePerson, testEnvironment } from './factories.js';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -58,3 +59,26 @@ export const bearer = (app: FastifyInstance, token: string) => (options: InjectO
     ...options,
     headers: { authorization: `Bearer ${token}`, ...(options.headers ?? {}) },
   });
+
+export const testPassword = 'correct horse battery';
+
+/** A server with a signed-in admin and a signed-in viewer (admin@example.com, viewer@example.com). */
+export async function startWithAdminAndViewer(dialect: 'sqlite' | 'postgres') {
+  const s = await startTestServer(dialect);
+  const env = testEnvironment();
+  await makePerson(s.t.uow, env, {
+    email: 'admin@example.com',
+    role: 'admin',
+    password: testPassword,
+  });
+  await makePerson(s.t.uow, env, {
+    email: 'viewer@example.com',
+    role: 'viewer',
+    password: testPassword,
+  });
+  return {
+    s,
+    admin: await signIn(s.app, 'admin@example.com', testPassword),
+    viewer: await signIn(s.app, 'viewer@example.com', testPassword),
+  };
+}

@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
 import { buildServer } from '../../src/server/app.js';
 import { systemEnvironment } from '../../src/server/environment.js';
+import { chromiumLaunchOptions } from '../../e2e/chromium.js';
 
 /**
  * The portfolio page in Chromium against the real server (in-process, 127.0.0.1): time to the
@@ -74,19 +75,7 @@ export async function portfolioInBrowser(
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     // Sign in through the API; the session and CSRF cookies land in the browser context.

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/databases.js';
-import { makePerson, testEnvironment } from '../../test/factories.js';
-import { signIn, startTestServer, type TestServer } from '../../test/server.js';
+import { startWithAdminAndViewer, type signIn, type TestServer } from '../../test/server.js';
 
-const password = 'correct horse battery';
 const fixture = (name: string) =>
   readFileSync(new URL(`../../test/fixtures/portfolio/${name}`, import.meta.url), 'utf8');
 type Call = Awaited<ReturnType<typeof signIn>>;
@@ -13,14 +11,9 @@ describe.each(dialects)('portfolio over HTTP on %s', (dialect) => {
   let s: TestServer;
   let admin: Call;
   let viewer: Call;
-  const env = testEnvironment();
 
   beforeEach(async () => {
-    s = await startTestServer(dialect);
-    await makePerson(s.t.uow, env, { email: 'admin@example.com', role: 'admin', password });
-    await makePerson(s.t.uow, env, { email: 'viewer@example.com', role: 'viewer', password });
-    admin = await signIn(s.app, 'admin@example.com', password);
-    viewer = await signIn(s.app, 'viewer@example.com', password);
+    ({ s, admin, viewer } = await startWithAdminAndViewer(dialect));
   });
   afterEach(() => s.close());
 
