@@ -4,13 +4,38 @@ import type { Lifecycle, ServiceId, ServiceKind, Tier } from '../core/services.j
 import type { ReachedService, ServiceSummary } from '../app/ports.js';
 import type { Database } from './schema.js';
 
+/**
+ * What one transaction changed in the graph, in order, and the versions it moved the graph
+ * between. Applied to the in-memory index after commit, so the writing instance need not reload.
+ */
+export class GraphChanges {
+  fromVersion: number | null = null;
+  toVersion = 0;
+  readonly ops: (
+    | { op: 'service'; service: ServiceSummary }
+    | { op: 'link' | 'unlink'; fromId: string; toId: string }
+  )[] = [];
+}
+
 /** Every change to services or dependencies bumps the graph version, in the same transaction. */
-export async function bumpGraphVersion(db: Kysely<Database>): Promise<void> {
+export async function bumpGraphVersion(
+  db: Kysely<Database>,
+  changes?: GraphChanges,
+): Promise<void> {
   await db
     .updateTable('graph_state')
     .set((eb) => ({ version: eb('version', '+', 1) }))
     .where('id', '=', 1)
     .execute();
+  if (!changes) return;
+  const row = await db
+    .selectFrom('graph_state')
+    .select('version')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  const version = Number(row.version);
+  changes.fromVersion ??= version - 1;
+  changes.toVersion = version;
 }
 
 /** Services by position in name order; adjacency as lists of positions. */
@@ -81,6 +106,28 @@ export class ServiceGraphIndex {
     return levels.flat();
   }
 
+  /**
+   * After a commit: applies the transaction's changes when the index is exactly at the version
+   * the transaction started from (the version row lock makes its changes the only ones between
+   * the two versions). Otherwise the index is left to reload on its next use.
+   */
+  apply(changes: GraphChanges): void {
+    const graph = this.graph;
+    if (changes.fromVersion === null || !graph || graph.version !== changes.fromVersion) return;
+    const services = new Map(graph.services.map((x) => [x.id as string, x]));
+    const edges = new Set<string>();
+    graph.down.forEach((targets, from) => {
+      for (const to of targets) edges.add(`${graph.services[from]!.id} ${graph.services[to]!.id}`);
+    });
+    for (const change of changes.ops) {
+      if (change.op === 'service') services.set(change.service.id, change.service);
+      else if (change.op === 'link') edges.add(`${change.fromId} ${change.toId}`);
+      else edges.delete(`${change.fromId} ${change.toId}`);
+    }
+    const pairs = [...edges].map((e) => e.split(' ') as [string, string]);
+    this.graph = build(changes.toVersion, [...services.values()], pairs);
+  }
+
   private async current(db: Kysely<Database>): Promise<Graph> {
     // Read the version before the data: a graph loaded after a newer commit is only ever
     // labelled with an older version, so it is rebuilt again, never served stale.
@@ -115,28 +162,38 @@ async function load(db: Kysely<Database>, version: number): Promise<Graph> {
     if (list) list.push(u.org_unit_id as OrgUnitId);
     else unitsOf.set(u.service_id, [u.org_unit_id as OrgUnitId]);
   }
-  const ordered = services.sort((a, b) =>
+  const summaries = services.map((s): ServiceSummary => ({
+    id: s.id as ServiceId,
+    slug: s.slug,
+    name: s.name,
+    kind: s.kind as ServiceKind,
+    lifecycle: s.lifecycle as Lifecycle,
+    tier: Number(s.tier) as Tier,
+    teamId: s.team_id as TeamId | null,
+    orgUnitIds: unitsOf.get(s.id) ?? [],
+  }));
+  return build(
+    version,
+    summaries,
+    edges.map((e) => [e.from_id, e.to_id]),
+  );
+}
+
+/** Positions in name order and adjacency lists over them. */
+function build(version: number, summaries: ServiceSummary[], edges: [string, string][]): Graph {
+  const services = summaries.sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1,
   );
   const graph: Graph = {
     version,
-    services: ordered.map((s) => ({
-      id: s.id as ServiceId,
-      slug: s.slug,
-      name: s.name,
-      kind: s.kind as ServiceKind,
-      lifecycle: s.lifecycle as Lifecycle,
-      tier: Number(s.tier) as Tier,
-      teamId: s.team_id as TeamId | null,
-      orgUnitIds: unitsOf.get(s.id) ?? [],
-    })),
-    position: new Map(ordered.map((s, i) => [s.id, i])),
-    down: ordered.map(() => []),
-    up: ordered.map(() => []),
+    services,
+    position: new Map(services.map((x, i) => [x.id, i])),
+    down: services.map(() => []),
+    up: services.map(() => []),
   };
-  for (const e of edges) {
-    const from = graph.position.get(e.from_id);
-    const to = graph.position.get(e.to_id);
+  for (const [fromId, toId] of edges) {
+    const from = graph.position.get(fromId);
+    const to = graph.position.get(toId);
     if (from === undefined || to === undefined) continue;
     graph.down[from]!.push(to);
     graph.up[to]!.push(from);

@@ -16,10 +16,22 @@ import type {
   ServiceFields,
   ServiceFilter,
   ServicesRepository,
+  ServiceSummary,
 } from '../app/ports.js';
 import { containsPattern, keysetPage, likeInsensitive } from './pagination.js';
 import type { Database, ServiceDependenciesTable, ServicesTable } from './schema.js';
-import { bumpGraphVersion, type ServiceGraphIndex } from './service-graph.js';
+import { bumpGraphVersion, type GraphChanges, type ServiceGraphIndex } from './service-graph.js';
+
+const summaryOf = (s: ServiceFields & { id: ServiceId }): ServiceSummary => ({
+  id: s.id,
+  slug: s.slug,
+  name: s.name,
+  kind: s.kind,
+  lifecycle: s.lifecycle,
+  tier: s.tier,
+  teamId: s.teamId,
+  orgUnitIds: [...new Set(s.orgUnitIds)],
+});
 
 /** Impact walks stop here; real portfolios are a handful of layers deep. */
 const maxDepth = 40;
@@ -55,6 +67,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 export function servicesRepository(
   db: Kysely<Database>,
   graph?: ServiceGraphIndex,
+  changes?: GraphChanges,
 ): ServicesRepository {
   /** Org units and tags of many services, in two queries. */
   async function withRelations(rows: Selectable<ServicesTable>[]): Promise<Service[]> {
@@ -220,7 +233,7 @@ export function servicesRepository(
       return { items: await withRelations(result.items), nextCursor: result.nextCursor };
     },
     async insert(s) {
-      await bumpGraphVersion(db);
+      await bumpGraphVersion(db, changes);
       await db
         .insertInto('services')
         .values({
@@ -232,9 +245,10 @@ export function servicesRepository(
         })
         .execute();
       await setRelations(s.id, s);
+      changes?.ops.push({ op: 'service', service: summaryOf(s) });
     },
     async update(id, f, expectedVersion, at) {
-      await bumpGraphVersion(db);
+      await bumpGraphVersion(db, changes);
       const result = await db
         .updateTable('services')
         .set({ ...columns(f), version: expectedVersion + 1, updated_at: at })
@@ -243,6 +257,7 @@ export function servicesRepository(
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) return false;
       await setRelations(id, f);
+      changes?.ops.push({ op: 'service', service: summaryOf({ ...f, id }) });
       return true;
     },
     async dependenciesOf(id) {
@@ -276,7 +291,7 @@ export function servicesRepository(
       return row ? toDependency(row) : null;
     },
     async insertDependency(d) {
-      await bumpGraphVersion(db);
+      await bumpGraphVersion(db, changes);
       await db
         .insertInto('service_dependencies')
         .values({
@@ -288,10 +303,16 @@ export function servicesRepository(
           created_at: d.createdAt,
         })
         .execute();
+      changes?.ops.push({ op: 'link', fromId: d.fromId, toId: d.toId });
     },
     async deleteDependency(id) {
-      await bumpGraphVersion(db);
-      await db.deleteFrom('service_dependencies').where('id', '=', id).execute();
+      await bumpGraphVersion(db, changes);
+      const gone = await db
+        .deleteFrom('service_dependencies')
+        .where('id', '=', id)
+        .returning(['from_id', 'to_id'])
+        .executeTakeFirst();
+      if (gone) changes?.ops.push({ op: 'unlink', fromId: gone.from_id, toId: gone.to_id });
     },
     async reach(id, direction) {
       if (graph) return graph.reach(db, id, direction);

@@ -7,11 +7,15 @@ import type { Db } from './database.js';
 import { orgUnitsRepository } from './org-units.repository.js';
 import { peopleRepository } from './people.repository.js';
 import { servicesRepository } from './services.repository.js';
-import { ServiceGraphIndex } from './service-graph.js';
+import { GraphChanges, ServiceGraphIndex } from './service-graph.js';
 import type { Database } from './schema.js';
 import { teamsRepository } from './teams.repository.js';
 
-export function repositories(db: Kysely<Database>, graph?: ServiceGraphIndex): Repositories {
+export function repositories(
+  db: Kysely<Database>,
+  graph?: ServiceGraphIndex,
+  changes?: GraphChanges,
+): Repositories {
   return {
     people: peopleRepository(db),
     accounts: accountsRepository(db),
@@ -20,18 +24,24 @@ export function repositories(db: Kysely<Database>, graph?: ServiceGraphIndex): R
     teams: teamsRepository(db),
     orgUnits: orgUnitsRepository(db),
     audit: auditRepository(db),
-    services: servicesRepository(db, graph),
+    services: servicesRepository(db, graph, changes),
   };
 }
 
 /** The unit of work over one database: plain reads, and transactions for every write. */
 export function unitOfWork(db: Db): UnitOfWork {
+  const graph = new ServiceGraphIndex();
   return {
-    read: repositories(db.kysely, new ServiceGraphIndex()),
+    read: repositories(db.kysely, graph),
     dataVersion: () => db.dataVersion(),
     transaction: async (work) => {
       try {
-        return await db.kysely.transaction().execute((trx) => work(repositories(trx)));
+        const changes = new GraphChanges();
+        const result = await db.kysely
+          .transaction()
+          .execute((trx) => work(repositories(trx, undefined, changes)));
+        graph.apply(changes);
+        return result;
       } catch (error) {
         throw translateConstraintError(error);
       }

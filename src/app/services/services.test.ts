@@ -12,6 +12,8 @@ import { createService } from './create-service.js';
 import { listServices } from './read-services.js';
 import { retireService, updateService } from './update-service.js';
 import { viewService } from './view-service.js';
+import { removeDependency } from './remove-dependency.js';
+import { unitOfWork } from '../../db/store.js';
 
 describe.each(dialects)('service portfolio on %s', (dialect) => {
   let t: TestDatabase;
@@ -169,6 +171,36 @@ describe.each(dialects)('service portfolio on %s', (dialect) => {
     const view = await viewService(t.uow, ctx, shop.slug);
     expect(view.nodes).toHaveLength(4);
     expect(view.edges).toHaveLength(6);
+  });
+
+  it('keeps the impact index right after its own writes and after another instance writes', async () => {
+    const shop = await add('Shop', { kind: 'business_service', tier: 1 });
+    const api = await add('API');
+    const db = await add('Database', { kind: 'component' });
+    await dependsOn(shop.id, api.id);
+    await dependsOn(api.id, db.id);
+    const fresh = () => analyseImpact(unitOfWork(t.db), ctx, db.id);
+    const names = (i: Awaited<ReturnType<typeof fresh>>) =>
+      i.dependents.map((s) => `${s.name}@${s.depth}:t${s.tier}`);
+    expect(names(await analyseImpact(t.uow, ctx, db.id))).toEqual(['API@1:t3', 'Shop@2:t1']);
+
+    // This instance's own writes are applied to its index after commit.
+    const crm = await add('CRM', { kind: 'business_service', tier: 2 });
+    await dependsOn(crm.id, db.id);
+    await updateService(t.uow, ctx, api.id, 1, { name: 'Public API', tier: 1 });
+    const link = (await t.uow.read.services.dependenciesOf(shop.id)).outgoing[0]!;
+    await removeDependency(t.uow, ctx, link.id);
+    expect(names(await analyseImpact(t.uow, ctx, db.id))).toEqual(names(await fresh()));
+    expect(names(await analyseImpact(t.uow, ctx, db.id))).toEqual(['CRM@1:t2', 'Public API@1:t1']);
+
+    // Another instance on the same database: this one notices the version moved and reloads.
+    const other = unitOfWork(t.db);
+    await addDependency(other, ctx, CreateDependency.parse({ fromId: shop.id, toId: crm.id }));
+    expect(names(await analyseImpact(t.uow, ctx, db.id))).toEqual([
+      'CRM@1:t2',
+      'Public API@1:t1',
+      'Shop@2:t1',
+    ]);
   });
 
   it('filters by kind, tier, team, organisation unit and tag, sorted and paged', async () => {
