@@ -24,7 +24,7 @@ import { unitOfWork } from '../src/db/store.js';
 import { sha256Hex } from '../src/app/auth/secrets.js';
 import { buildServer } from '../src/server/app.js';
 import { systemEnvironment } from '../src/server/environment.js';
-import { openPostgres, openSqlite, stamp, type Backend } from './lib/backends.js';
+import { type Backend, runOnBackends } from './lib/backends.js';
 import { CONNECTIONS, load, summarise, timeIt, type TargetResult } from './lib/load.js';
 import { ORG_UNITS, PEOPLE, TEAMS, credentials, seed } from './lib/people-data.js';
 
@@ -278,27 +278,7 @@ function report(r: BackendResult): void {
 }
 
 export async function run(): Promise<boolean> {
-  const ts = stamp();
-  const backends: (() => Promise<Backend>)[] = [() => openSqlite(ts)];
-  const url = process.env.DATABASE_URL ?? '';
-  if (url.startsWith('postgres://') || url.startsWith('postgresql://'))
-    backends.push(() => openPostgres(url, ts));
-
-  const results: BackendResult[] = [];
-  const crashed: string[] = [];
-  for (const open of backends) {
-    // One backend failing (PostgreSQL unreachable, say) still reports the others.
-    try {
-      const backend = await open();
-      try {
-        results.push(await runBackend(backend));
-      } finally {
-        await backend.cleanup();
-      }
-    } catch (error) {
-      crashed.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    }
-  }
+  const { results, crashed } = await runOnBackends('api', runBackend);
 
   for (const r of results) report(r);
   const failures = results.filter((r) =>

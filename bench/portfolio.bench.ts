@@ -31,7 +31,7 @@ import type { DependencyId, ServiceId } from '../src/core/services.js';
 import { migrateToLatest } from '../src/db/database.js';
 import { unitOfWork } from '../src/db/store.js';
 import { systemEnvironment } from '../src/server/environment.js';
-import { openPostgres, openSqlite, stamp, type Backend } from './lib/backends.js';
+import { type Backend, runOnBackends } from './lib/backends.js';
 import { baselineImpact, compare } from './lib/graph-baseline.js';
 import { iterations, measure, type Timing } from './lib/measure.js';
 import { portfolioInBrowser, type BrowserRun } from './lib/portfolio-browser.js';
@@ -263,26 +263,7 @@ function report(r: BackendResult): void {
 }
 
 export async function run(): Promise<boolean> {
-  const ts = stamp();
-  const backends: (() => Promise<Backend>)[] = [() => openSqlite(ts, 'portfolio')];
-  const url = process.env.DATABASE_URL ?? '';
-  if (url.startsWith('postgres://') || url.startsWith('postgresql://'))
-    backends.push(() => openPostgres(url, ts));
-
-  const results: BackendResult[] = [];
-  const crashed: string[] = [];
-  for (const open of backends) {
-    try {
-      const backend = await open();
-      try {
-        results.push(await runBackend(backend));
-      } finally {
-        await backend.cleanup();
-      }
-    } catch (error) {
-      crashed.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    }
-  }
+  const { results, crashed } = await runOnBackends('portfolio', runBackend);
 
   for (const r of results) report(r);
   for (const c of crashed) console.log(`FAIL: a backend did not complete: ${c}`);

@@ -82,3 +82,19 @@ export async function startWithAdminAndViewer(dialect: 'sqlite' | 'postgres') {
     viewer: await signIn(s.app, 'viewer@example.com', testPassword),
   };
 }
+
+/** The real server over a test database, listening on a free local port (for CLI tests). */
+export async function listenOn(t: TestDatabase): Promise<{ url: string; close(): Promise<void> }> {
+  const app = await buildServer({
+    config: loadConfig({ LOG_LEVEL: 'silent' }),
+    db: t.db,
+    uow: t.uow,
+    env: systemEnvironment,
+    logger: false,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: `http://127.0.0.1:${(app.server.address() as { port: number }).port}`,
+    close: () => app.close(),
+  };
+}

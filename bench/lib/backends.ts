@@ -56,3 +56,33 @@ export async function openPostgres(url: string, ts: string): Promise<Backend> {
     },
   };
 }
+
+/**
+ * Runs a benchmark on SQLite and, when DATABASE_URL points at PostgreSQL, on PostgreSQL too,
+ * each on a fresh database removed afterwards. One backend failing still reports the others.
+ */
+export async function runOnBackends<R>(
+  bench: string,
+  runBackend: (backend: Backend) => Promise<R>,
+): Promise<{ results: R[]; crashed: string[] }> {
+  const ts = stamp();
+  const backends: (() => Promise<Backend>)[] = [() => openSqlite(ts, bench)];
+  const url = process.env.DATABASE_URL ?? '';
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://'))
+    backends.push(() => openPostgres(url, ts));
+  const results: R[] = [];
+  const crashed: string[] = [];
+  for (const open of backends) {
+    try {
+      const backend = await open();
+      try {
+        results.push(await runBackend(backend));
+      } finally {
+        await backend.cleanup();
+      }
+    } catch (error) {
+      crashed.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+  }
+  return { results, crashed };
+}

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createAdmin } from '../../src/app/auth/create-admin.js';
 import { issueToken } from '../../src/app/auth/create-token.js';
-import type { UnitOfWork } from '../../src/app/ports.js';
+import type { Repositories, UnitOfWork } from '../../src/app/ports.js';
 import { progressBar } from '../../src/cli/progress.js';
 import { systemActor } from '../../src/core/actor.js';
-import type { OrgUnitId, PersonId, TeamId } from '../../src/core/ids.js';
+import type { Instant, OrgUnitId, PersonId, TeamId } from '../../src/core/ids.js';
 import { seniorities, type Person } from '../../src/core/people.js';
 import { systemEnvironment } from '../../src/server/environment.js';
 
@@ -13,26 +13,38 @@ export const TEAMS = 50;
 export const ORG_UNITS = 10;
 const BATCH = 1_000;
 
+/** `count` organisation units named `<prefix> 1`, `<prefix> 2`, …, inserted through the repository. */
+export async function insertOrgUnits(
+  repos: Repositories,
+  count: number,
+  prefix: string,
+  now: Instant,
+): Promise<OrgUnitId[]> {
+  const ids: OrgUnitId[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = randomUUID() as OrgUnitId;
+    ids.push(id);
+    await repos.orgUnits.insert({
+      id,
+      name: `${prefix} ${i + 1}`,
+      description: null,
+      headId: null,
+      active: true,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  return ids;
+}
+
 /** 10,000 people in a reporting tree, 10 org units, 50 teams of 200; all through repositories. */
 export async function seed(uow: UnitOfWork): Promise<{ teamIds: TeamId[]; seconds: number }> {
   const started = performance.now();
   const now = systemEnvironment.now();
   const orgUnitIds: OrgUnitId[] = [];
   await uow.transaction(async (repos) => {
-    for (let i = 0; i < ORG_UNITS; i++) {
-      const id = randomUUID() as OrgUnitId;
-      orgUnitIds.push(id);
-      await repos.orgUnits.insert({
-        id,
-        name: `Org unit ${i + 1}`,
-        description: null,
-        headId: null,
-        active: true,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
+    orgUnitIds.push(...(await insertOrgUnits(repos, ORG_UNITS, 'Org unit', now)));
   });
 
   const first = [

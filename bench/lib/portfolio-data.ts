@@ -1,3 +1,4 @@
+import { insertOrgUnits } from './people-data.js';
 import { randomUUID } from 'node:crypto';
 import type { UnitOfWork } from '../../src/app/ports.js';
 import { progressBar } from '../../src/cli/progress.js';
@@ -180,20 +181,7 @@ export async function seedPortfolio(uow: UnitOfWork): Promise<Portfolio> {
   const orgUnitIds: OrgUnitId[] = [];
   const teamIds: TeamId[] = [];
   await uow.transaction(async (repos) => {
-    for (let i = 0; i < ORG_UNITS; i++) {
-      const id = randomUUID() as OrgUnitId;
-      orgUnitIds.push(id);
-      await repos.orgUnits.insert({
-        id,
-        name: `Customer unit ${i + 1}`,
-        description: null,
-        headId: null,
-        active: true,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
+    orgUnitIds.push(...(await insertOrgUnits(repos, ORG_UNITS, 'Customer unit', now)));
     for (let t = 0; t < TEAMS; t++) {
       const id = randomUUID() as TeamId;
       teamIds.push(id);

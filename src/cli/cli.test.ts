@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.js';
 import { systemActor } from '../core/actor.js';
 import { CreateDependency, CreateService } from '../contract/services.js';
 import { insertDependency } from '../app/services/add-dependency.js';
 import { insertService } from '../app/services/create-service.js';
-import { buildServer } from '../server/app.js';
 import { systemEnvironment } from '../server/environment.js';
 import { charter, charterAsync } from '../../test/cli.js';
+import { listenOn } from '../../test/server.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../../test/databases.js';
 
 describe('charter --help', () => {
@@ -76,16 +75,9 @@ describe.each(dialects)('charter commands on %s', (dialect) => {
     const token = tokenOut.stdout.trim();
     expect(token).toMatch(/^chr_/);
 
-    const app = await buildServer({
-      config: loadConfig({ LOG_LEVEL: 'silent' }),
-      db: t.db,
-      uow: t.uow,
-      env: systemEnvironment,
-      logger: false,
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    const server = await listenOn(t);
     try {
-      const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+      const url = server.url;
       const file = join(mkdtempSync(join(tmpdir(), 'charter-cli-')), 'people.csv');
       writeFileSync(
         file,
@@ -113,7 +105,7 @@ describe.each(dialects)('charter commands on %s', (dialect) => {
       );
       expect(badToken.stderr).toMatch(/401: The API token is not valid/);
     } finally {
-      await app.close();
+      await server.close();
     }
   });
 
@@ -140,16 +132,9 @@ describe.each(dialects)('charter commands on %s', (dialect) => {
     await t.uow.transaction((repos) =>
       insertDependency(repos, ctx, CreateDependency.parse({ fromId: shop.id, toId: db.id })),
     );
-    const app = await buildServer({
-      config: loadConfig({ LOG_LEVEL: 'silent' }),
-      db: t.db,
-      uow: t.uow,
-      env: systemEnvironment,
-      logger: false,
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    const server = await listenOn(t);
     try {
-      const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+      const url = server.url;
       const out = await charterAsync(
         ['impact', 'shop-database', '--url', url, '--token', token],
         env,
@@ -165,7 +150,7 @@ describe.each(dialects)('charter commands on %s', (dialect) => {
       expect(missing.code).toBe(1);
       expect(missing.stderr).toMatch(/404: Service no-such-service was not found/);
     } finally {
-      await app.close();
+      await server.close();
     }
   });
 

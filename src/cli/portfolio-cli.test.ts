@@ -2,11 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.js';
 import { issueToken } from '../app/auth/create-token.js';
-import { buildServer } from '../server/app.js';
-import { systemEnvironment } from '../server/environment.js';
 import { charterAsync } from '../../test/cli.js';
+import { listenOn } from '../../test/server.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../../test/databases.js';
 import { actorOf, ctxFor, makePerson, testEnvironment } from '../../test/factories.js';
 
@@ -28,18 +26,11 @@ describe.each(dialects)('charter apply and export on %s', (dialect) => {
         expiresInDays: null,
       }),
     );
-    const app = await buildServer({
-      config: loadConfig({ LOG_LEVEL: 'silent' }),
-      db: t.db,
-      uow: t.uow,
-      env: systemEnvironment,
-      logger: false,
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const server = await listenOn(t);
+    const url = server.url;
     env = { CHARTER_URL: url, CHARTER_TOKEN: token };
     close = async () => {
-      await app.close();
+      await server.close();
       await t.drop();
     };
   });

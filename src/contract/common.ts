@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorCodes } from '../core/errors.js';
+import { normaliseEmail } from '../core/people.js';
 
 /** The one error body every failing request returns. */
 export const ErrorBody = z
@@ -32,7 +33,7 @@ export const OptionalText = (max: number) =>
 export const Email = z
   .email({ message: 'must be a valid email address' })
   .max(254, 'must be at most 254 characters')
-  .transform((e) => e.trim().toLowerCase());
+  .transform(normaliseEmail);
 
 /**
  * List conventions, shared by every collection:

@@ -190,5 +190,5 @@ export const ServiceView = z
 export type ServiceView = z.infer<typeof ServiceView>;
 
 export const ServiceRefParams = z.object({
-  ref: z.string().min(1).max(80).describe('service id or slug'),
+  id: z.string().min(1).max(80).describe('service id or slug'),
 });

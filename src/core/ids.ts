@@ -8,5 +8,3 @@ export type OrgUnitId = Brand<string, 'OrgUnitId'>;
 export type TokenId = Brand<string, 'TokenId'>;
 /** An instant as an ISO-8601 UTC string with milliseconds, e.g. 2026-01-02T03:04:05.000Z. */
 export type Instant = Brand<string, 'Instant'>;
-
-export const asInstant = (d: Date): Instant => d.toISOString() as Instant;

@@ -22,17 +22,13 @@ export async function bumpGraphVersion(
   db: Kysely<Database>,
   changes?: GraphChanges,
 ): Promise<void> {
-  await db
+  const row = await db
     .updateTable('graph_state')
     .set((eb) => ({ version: eb('version', '+', 1) }))
     .where('id', '=', 1)
-    .execute();
-  if (!changes) return;
-  const row = await db
-    .selectFrom('graph_state')
-    .select('version')
-    .where('id', '=', 1)
+    .returning('version')
     .executeTakeFirstOrThrow();
+  if (!changes) return;
   const version = Number(row.version);
   changes.fromVersion ??= version - 1;
   changes.toVersion = version;

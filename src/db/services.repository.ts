@@ -365,10 +365,11 @@ export function servicesRepository(
       return [...byId.values()];
     },
     async lockGraph() {
-      // Writing the audit head row takes its row lock (PostgreSQL) until the transaction ends.
+      // Writing the graph version row takes its row lock (PostgreSQL) until the transaction
+      // ends; every other graph write takes the same lock when it bumps the version.
       await db
-        .updateTable('audit_head')
-        .set((eb) => ({ seq: eb.ref('seq') }))
+        .updateTable('graph_state')
+        .set((eb) => ({ version: eb.ref('version') }))
         .where('id', '=', 1)
         .execute();
     },

@@ -1,4 +1,5 @@
 import { DomainError, invalid } from '../../core/errors.js';
+import { normaliseEmail } from '../../core/people.js';
 import type { PersonId } from '../../core/ids.js';
 import { systemActor } from '../../core/actor.js';
 import { recordChange, type Ctx } from '../context.js';
@@ -19,7 +20,7 @@ export async function createAdmin(
 ): Promise<{ personId: PersonId; created: boolean }> {
   if (input.password.length < minPasswordLength)
     throw invalid('password', `must be at least ${minPasswordLength} characters`);
-  const email = input.email.trim().toLowerCase();
+  const email = normaliseEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   return uow.transaction(async (repos) => {
     const existing = await repos.people.findByEmail(email);

@@ -1,4 +1,5 @@
 import type { Actor } from '../../core/actor.js';
+import { normaliseEmail } from '../../core/people.js';
 import { DomainError } from '../../core/errors.js';
 import type { Instant } from '../../core/ids.js';
 import type { Me } from '../../contract/auth.js';
@@ -26,7 +27,7 @@ export async function login(
   input: { email: string; password: string },
   requestId: string | null,
 ): Promise<StartedSession> {
-  const email = input.email.trim().toLowerCase();
+  const email = normaliseEmail(input.email);
   const person = await uow.read.people.findByEmail(email);
   const account = person ? await uow.read.accounts.get(person.id) : null;
   const ok = await verifyPassword(account?.passwordHash ?? null, input.password);

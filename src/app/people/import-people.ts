@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requireAdmin } from '../../core/actor.js';
 import { DomainError } from '../../core/errors.js';
 import type { OrgUnitId } from '../../core/ids.js';
-import { seniorities, type Person } from '../../core/people.js';
+import { normaliseEmail, seniorities, type Person } from '../../core/people.js';
 import { Email, Name, OptionalText } from '../../contract/common.js';
 import type { PeopleImportReport } from '../../contract/people.js';
 import type { Ctx } from '../context.js';
@@ -93,7 +93,7 @@ async function importRows(
   const unitIds = new Map<string, OrgUnitId | null>();
   for (const { line, values } of rows) {
     const parsed = Row.safeParse(values);
-    const email = values.email?.trim().toLowerCase() || null;
+    const email = (values.email ? normaliseEmail(values.email) : '') || null;
     const reject = (reason: string) => {
       report.rows.push({ line, email, outcome: 'rejected', reason });
       report.rejected += 1;

@@ -1,4 +1,5 @@
 import { issueToken } from '../../app/auth/create-token.js';
+import { normaliseEmail } from '../../core/people.js';
 import { systemActor } from '../../core/actor.js';
 import { systemEnvironment } from '../../server/environment.js';
 import { CliError, withDatabase } from '../context.js';
@@ -19,7 +20,7 @@ export async function tokenCreate(options: {
   if (expiresInDays !== null && (!Number.isInteger(expiresInDays) || expiresInDays < 1))
     throw new CliError('--expires-days must be a whole number of days, 1 or more.');
   await withDatabase(async (uow) => {
-    const person = await uow.read.people.findByEmail(options.email.trim().toLowerCase());
+    const person = await uow.read.people.findByEmail(normaliseEmail(options.email));
     if (!person?.role || !person.active)
       throw new CliError(
         `${options.email} has no active account. Create one with \`charter admin create\` or give the person a role.`,

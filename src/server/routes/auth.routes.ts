@@ -1,4 +1,5 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import { normaliseEmail } from '../../core/people.js';
 import { z } from 'zod';
 import { DomainError } from '../../core/errors.js';
 import type { TokenId } from '../../core/ids.js';
@@ -24,7 +25,7 @@ import type { RouteDeps } from './deps.js';
 
 const emailOf = (body: unknown): string => {
   const email = (body as { email?: unknown } | undefined)?.email;
-  return typeof email === 'string' ? email.trim().toLowerCase() : '';
+  return typeof email === 'string' ? normaliseEmail(email) : '';
 };
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };

@@ -8,6 +8,7 @@ import {
   Dependency,
   Impact,
   Service,
+  ServiceRefParams,
   ServiceView,
   ServicesPage,
   ServicesQuery,
@@ -24,7 +25,6 @@ import { ctxOf, etag, expectedVersion } from '../auth.js';
 import { errors, registerResource } from '../resource-routes.js';
 import type { RouteDeps } from './deps.js';
 
-const RefParams = z.object({ id: z.string().min(1).max(80).describe('service id or slug') });
 const tags = ['services'];
 
 /** The service portfolio: services, their dependencies, impact analysis and service views. */
@@ -36,7 +36,7 @@ export const servicesRoutes =
       path: '/services',
       tag: 'services',
       noun: 'service',
-      params: RefParams,
+      params: ServiceRefParams,
       schemas: {
         item: Service,
         page: ServicesPage,
@@ -77,7 +77,7 @@ export const servicesRoutes =
         schema: {
           tags,
           summary: 'Retire a service (send If-Match); it stays visible in history',
-          params: RefParams,
+          params: ServiceRefParams,
           headers: z.object({ 'if-match': z.string().optional() }),
           response: { 200: Service, ...errors },
         },
@@ -96,7 +96,7 @@ export const servicesRoutes =
         schema: {
           tags,
           summary: 'Direct dependencies of a service, both ways',
-          params: RefParams,
+          params: ServiceRefParams,
           response: {
             200: z.object({ outgoing: z.array(Dependency), incoming: z.array(Dependency) }),
             ...errors,
@@ -112,7 +112,7 @@ export const servicesRoutes =
         schema: {
           tags,
           summary: 'If this service fails, what suffers — and what does it depend on',
-          params: RefParams,
+          params: ServiceRefParams,
           response: { 200: Impact, ...errors },
         },
       },
@@ -125,7 +125,7 @@ export const servicesRoutes =
         schema: {
           tags,
           summary: 'The service and everything under it, as a graph',
-          params: RefParams,
+          params: ServiceRefParams,
           response: { 200: ServiceView, ...errors },
         },
       },

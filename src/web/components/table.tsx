@@ -39,6 +39,43 @@ export function SortHeader({
   );
 }
 
+/** The header row of a table: sortable columns get a sort button. */
+export function HeaderRow({
+  columns,
+  sort,
+  onSort,
+  rowIndex,
+}: {
+  columns: Column[];
+  sort?: string | undefined;
+  onSort?: ((sort: string) => void) | undefined;
+  /** aria-rowindex, for tables that render only some of their rows. */
+  rowIndex?: number;
+}) {
+  return (
+    <thead>
+      <tr aria-rowindex={rowIndex}>
+        {columns.map((c, i) =>
+          c.sort && onSort ? (
+            <SortHeader
+              key={i}
+              field={c.sort}
+              label={c.label}
+              sort={sort}
+              onSort={onSort}
+              className={c.className}
+            />
+          ) : (
+            <th key={i} scope="col" className={c.className}>
+              {c.label}
+            </th>
+          ),
+        )}
+      </tr>
+    </thead>
+  );
+}
+
 export function DataTable({
   caption,
   columns,
@@ -59,26 +96,7 @@ export function DataTable({
     <div className="table-wrap">
       <table className={className}>
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c, i) =>
-              c.sort && onSort ? (
-                <SortHeader
-                  key={i}
-                  field={c.sort}
-                  label={c.label}
-                  sort={sort}
-                  onSort={onSort}
-                  className={c.className}
-                />
-              ) : (
-                <th key={i} scope="col" className={c.className}>
-                  {c.label}
-                </th>
-              ),
-            )}
-          </tr>
-        </thead>
+        <HeaderRow columns={columns} sort={sort} onSort={onSort} />
         <tbody>{children}</tbody>
       </table>
     </div>

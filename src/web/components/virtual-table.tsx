@@ -12,7 +12,7 @@ import {
 } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { ListColumn } from './list-columns.js';
-import { SortHeader } from './table.js';
+import { HeaderRow } from './table.js';
 
 export function VirtualTable<T extends { id: string }>({
   caption,
@@ -82,26 +82,7 @@ export function VirtualTable<T extends { id: string }>({
     <div className="table-wrap">
       <table ref={tableRef} className={className} aria-rowcount={hasMore ? -1 : items.length + 1}>
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr aria-rowindex={1}>
-            {columns.map((c, i) =>
-              c.sort && onSort ? (
-                <SortHeader
-                  key={i}
-                  field={c.sort}
-                  label={c.label}
-                  sort={sort}
-                  onSort={onSort}
-                  className={c.className}
-                />
-              ) : (
-                <th key={i} scope="col" className={c.className}>
-                  {c.label}
-                </th>
-              ),
-            )}
-          </tr>
-        </thead>
+        <HeaderRow columns={columns} sort={sort} onSort={onSort} rowIndex={1} />
         <tbody>
           {spacer(paddingTop, 'top')}
           {rows.map((row) => {
