@@ -3,7 +3,7 @@ import { chromiumLaunchOptions } from './e2e/chromium.js';
 
 // End-to-end tests against a real Charter server on a fresh SQLite database with the demo loaded.
 // The web UI must be built first (npm run build:web): the server serves dist/web.
-const port = 3100;
+const port = Number(process.env.CHARTER_E2E_PORT ?? 3100);
 // A fresh SQLite file per run (set once in the main process; workers inherit it), removed by
 // e2e/global-teardown.ts afterwards.
 process.env.CHARTER_E2E_DB ??= `./data/e2e-${Date.now()}-${process.pid}.db`;

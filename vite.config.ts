@@ -3,7 +3,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('./src/web', import.meta.url));
-const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
+// CHARTER_WEB_DIR lets parallel builds (e.g. separate e2e runs) use their own directory.
+const outDir = process.env.CHARTER_WEB_DIR ?? fileURLToPath(new URL('./dist/web', import.meta.url));
 const backend = 'http://127.0.0.1:3000';
 
 // The web UI is a static SPA served by the Charter server in production (from dist/web).

@@ -14,7 +14,9 @@ export interface ServeOptions {
   demo?: boolean;
 }
 
-export const webRoot = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+/** The built web UI: dist/web, or CHARTER_WEB_DIR when the build was written elsewhere. */
+export const webRoot =
+  process.env.CHARTER_WEB_DIR ?? fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
 /** Starts Charter: migrates, optionally loads the demo into an empty database, serves API and UI. */
 export async function serve(options: ServeOptions): Promise<void> {
