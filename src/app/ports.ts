@@ -3,6 +3,27 @@
  * dialects; use cases take only the repositories they use.
  */
 import type { AuditEntry, UnhashedEntry } from '../core/audit-chain.js';
+import type {
+  EndReason,
+  Nomination,
+  NominationId,
+  NominationStatus,
+  Practice,
+  PracticeId,
+  RoleAffirmation,
+  RoleAssignment,
+  RoleId,
+  RoleKind,
+} from '../core/ownership.js';
+import type {
+  EmailPreference,
+  Notification,
+  NotificationId,
+  OutboxEntry,
+  OutboxId,
+  OutboxKind,
+  OutboxStatus,
+} from '../core/notifications.js';
 import type { Instant, OrgUnitId, PersonId, TeamId, TokenId } from '../core/ids.js';
 import type { OrgUnit, Person, Role, Seniority, Team } from '../core/people.js';
 import type {
@@ -223,6 +244,9 @@ export interface Repositories {
   orgUnits: OrgUnitsRepository;
   audit: AuditRepository;
   services: ServicesRepository;
+  ownership: OwnershipRepository;
+  notifications: NotificationsRepository;
+  scheduler: SchedulerRepository;
 }
 
 /** Runs `work` in one transaction: everything it writes, audit entries included, or nothing. */
@@ -237,4 +261,167 @@ export interface UnitOfWork {
 export interface Environment {
   now(): Instant;
   newId(): string;
+}
+
+export interface NominationFilter {
+  kind?: RoleKind | undefined;
+  /** Stored status; 'expired' is pending with expiresAt at or before `now`. */
+  status?: NominationStatus | 'expired' | undefined;
+  /** Needed with status pending/expired: the instant the expiry is judged at. */
+  now?: Instant | undefined;
+  nomineeId?: PersonId | undefined;
+  nominatedById?: PersonId | undefined;
+  serviceId?: ServiceId | undefined;
+  practiceId?: PracticeId | undefined;
+}
+
+export interface RoleFilter {
+  kind?: RoleKind | undefined;
+  personId?: PersonId | undefined;
+  serviceId?: ServiceId | undefined;
+  practiceId?: PracticeId | undefined;
+  /** Only roles not ended (held, active or lapsed). */
+  held?: boolean | undefined;
+  /** Only roles active at this instant (accepted, not ended, term running). */
+  activeAt?: Instant | undefined;
+}
+
+/** Practices, nominations, role assignments and their append-only affirmations. */
+export interface OwnershipRepository {
+  getPractice(id: PracticeId): Promise<Practice | null>;
+  getPracticeByKey(key: string): Promise<Practice | null>;
+  listPractices(filter: { active?: boolean | undefined; q?: string | undefined }): Promise<Practice[]>;
+  insertPractice(practice: Practice): Promise<void>;
+  /** Writes when the stored version is `expectedVersion`; false when it is stale. */
+  updatePractice(
+    id: PracticeId,
+    fields: { name: string; active: boolean },
+    expectedVersion: number,
+    at: Instant,
+  ): Promise<boolean>;
+
+  getNomination(id: NominationId): Promise<Nomination | null>;
+  /** The open (pending, possibly expired) nomination under a holder key, if any. */
+  openNomination(holderKey: string): Promise<Nomination | null>;
+  /** Inserts with `openKey` held while pending (unique: a second open one is a conflict). */
+  insertNomination(nomination: Nomination, openKey: string): Promise<void>;
+  listNominations(filter: NominationFilter, page: PageRequest): Promise<Page<Nomination>>;
+  /**
+   * Answers a nomination only if it is still pending (the two-tabs guard): sets status,
+   * answeredAt, declineReason, roleId and releases the open key. False when it was not pending.
+   */
+  answerNomination(
+    id: NominationId,
+    answer: {
+      status: 'accepted' | 'declined' | 'withdrawn';
+      answeredAt: Instant;
+      declineReason: string | null;
+      roleId: RoleId | null;
+    },
+  ): Promise<boolean>;
+  /** Releases the open key of an expired nomination (status stays pending, reported expired). */
+  releaseNomination(id: NominationId): Promise<void>;
+
+  getRole(id: RoleId): Promise<RoleAssignment | null>;
+  /** The role held (not ended) under a holder key, if any. */
+  heldRole(holderKey: string): Promise<RoleAssignment | null>;
+  /** Inserts the role held under `heldKey`, with its first affirmation. */
+  insertRole(role: RoleAssignment, heldKey: string): Promise<void>;
+  listRoles(filter: RoleFilter, page: PageRequest): Promise<Page<RoleAssignment>>;
+  /** Ends a role if not yet ended; false when it already was. */
+  endRole(
+    id: RoleId,
+    end: { endedAt: Instant; endReason: EndReason; endNote: string | null },
+  ): Promise<boolean>;
+  /** Appends an affirmation and moves the role's termEndsAt to it. */
+  affirm(affirmation: RoleAffirmation): Promise<void>;
+  affirmationsOf(id: RoleId): Promise<RoleAffirmation[]>;
+  /** Roles not ended whose term ends in [from, to) (for reminders and lapse notices). */
+  termsEndingBetween(from: Instant, to: Instant): Promise<RoleAssignment[]>;
+
+  /**
+   * Everything as stored, for deriving state at past instants (the commitment index):
+   * all nominations and roles created at or before `asOf` (all when omitted), and all their
+   * affirmations at or before `asOf`. Later facts (an end after `asOf`) are included as stored;
+   * evaluate with roleStateAt / nominationStateAt.
+   */
+  history(asOf?: Instant): Promise<{
+    nominations: Nomination[];
+    roles: RoleAssignment[];
+    affirmations: RoleAffirmation[];
+  }>;
+}
+
+export interface OutboxFilter {
+  q?: string | undefined;
+  status?: OutboxStatus | undefined;
+  kind?: OutboxKind | undefined;
+  recipientId?: PersonId | undefined;
+}
+
+/** In-app notifications, email preferences and the email outbox. */
+export interface NotificationsRepository {
+  /** Inserts unless (eventKey, recipientId) exists; false when it did. */
+  insert(notification: Notification): Promise<boolean>;
+  get(id: NotificationId): Promise<Notification | null>;
+  list(
+    recipientId: PersonId,
+    filter: { unread?: boolean | undefined; q?: string | undefined },
+    page: PageRequest,
+  ): Promise<Page<Notification>>;
+  unreadCount(recipientId: PersonId): Promise<number>;
+  markRead(id: NotificationId, recipientId: PersonId, at: Instant): Promise<boolean>;
+  markAllRead(recipientId: PersonId, at: Instant): Promise<number>;
+  /** Unread notifications not yet carried by a digest, oldest first. */
+  undigested(recipientId: PersonId, limit: number): Promise<Notification[]>;
+  markDigested(ids: NotificationId[], digestKey: string): Promise<void>;
+  /** People whose preference is `digest` and who have unread notifications not yet digested. */
+  digestRecipients(): Promise<PersonId[]>;
+  getPreference(personId: PersonId): Promise<EmailPreference | null>;
+  setPreference(personId: PersonId, email: EmailPreference, at: Instant): Promise<void>;
+
+  /** Inserts unless the dedupe key exists; false when it did. */
+  insertOutbox(entry: OutboxEntry): Promise<boolean>;
+  getOutbox(id: OutboxId): Promise<OutboxEntry | null>;
+  listOutbox(filter: OutboxFilter, page: PageRequest): Promise<Page<OutboxEntry>>;
+  /** Rows to try now: pending and due, or sending with an expired lease (a crashed sender). */
+  dueOutbox(now: Instant, limit: number): Promise<OutboxId[]>;
+  /**
+   * Takes a due row for `holder` until `leaseUntil` and counts the attempt. A conditional
+   * update: of several instances claiming the same row, exactly one gets true.
+   */
+  claimOutbox(id: OutboxId, holder: string, now: Instant, leaseUntil: Instant): Promise<boolean>;
+  /** Records the outcome of a claimed row; false when the claim was lost meanwhile. */
+  finishOutbox(
+    id: OutboxId,
+    holder: string,
+    outcome:
+      | { status: 'sent'; at: Instant; messageId: string; smtpResponse: string }
+      | { status: 'pending'; at: Instant; error: string; nextAttemptAt: Instant; messageId: string }
+      | { status: 'failed'; at: Instant; error: string; messageId: string | null },
+  ): Promise<boolean>;
+  /** Pending rows become held (no SMTP server configured); returns how many. */
+  holdPending(at: Instant, reason: string): Promise<number>;
+  /** A held or failed row goes back to pending with fresh attempts; false otherwise. */
+  requeueOutbox(id: OutboxId, at: Instant): Promise<boolean>;
+}
+
+/** Scheduler leases (one runner per job at a time) and the once-only action ledger. */
+export interface SchedulerRepository {
+  /**
+   * Takes the lease of job `name` for `holder` until `leaseUntil` when it is free (expired or
+   * already ours) and the job last ran at or before `dueBefore`. Exactly one instance wins.
+   */
+  acquireLease(
+    name: string,
+    holder: string,
+    now: Instant,
+    leaseUntil: Instant,
+    dueBefore: Instant,
+  ): Promise<boolean>;
+  renewLease(name: string, holder: string, leaseUntil: Instant): Promise<boolean>;
+  /** Frees the lease; `lastRunAt` (when the run started) is recorded when given. */
+  releaseLease(name: string, holder: string, now: Instant, lastRunAt: Instant | null): Promise<void>;
+  /** True only for the first claim of `key` (inside the caller's transaction). */
+  claimOnce(key: string, at: Instant): Promise<boolean>;
 }

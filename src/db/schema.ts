@@ -145,6 +145,116 @@ export interface GraphStateTable {
   version: number;
 }
 
+export interface NotificationsTable {
+  id: string;
+  event_key: string;
+  recipient_id: string;
+  subject: string;
+  body: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+  digest_key: string | null;
+}
+
+export interface NotificationPreferencesTable {
+  person_id: string;
+  email: string;
+  updated_at: string;
+}
+
+export interface EmailOutboxTable {
+  id: string;
+  dedupe_key: string;
+  kind: string;
+  recipient_id: string | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  link: string | null;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  message_id: string | null;
+  smtp_response: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export interface SchedulerLeasesTable {
+  name: string;
+  holder: string | null;
+  lease_until: string;
+  last_run_at: string | null;
+}
+
+export interface OnceLedgerTable {
+  key: string;
+  claimed_at: string;
+}
+
+export interface PracticesTable {
+  id: string;
+  key: string;
+  name: string;
+  name_key: string;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Kind + scope columns shared by nominations and role assignments (unused ones are null). */
+interface RoleScopeColumns {
+  kind: string;
+  service_id: string | null;
+  practice_id: string | null;
+  org_unit_id: string | null;
+  team_id: string | null;
+}
+
+export interface NominationsTable extends RoleScopeColumns {
+  id: string;
+  /** The holder key while the nomination is open; null once answered (unique). */
+  open_key: string | null;
+  nominee_id: string;
+  nominated_by_id: string;
+  message: string;
+  term_months: number;
+  created_at: string;
+  expires_at: string;
+  status: string;
+  answered_at: string | null;
+  decline_reason: string | null;
+  role_id: string | null;
+}
+
+export interface RoleAssignmentsTable extends RoleScopeColumns {
+  id: string;
+  /** The holder key while the role is held; null once ended (unique). */
+  held_key: string | null;
+  person_id: string;
+  nomination_id: string;
+  statement: string;
+  accepted_at: string;
+  term_months: number;
+  term_ends_at: string;
+  ended_at: string | null;
+  end_reason: string | null;
+  end_note: string | null;
+}
+
+/** Append-only. */
+export interface RoleAffirmationsTable {
+  role_id: string;
+  at: string;
+  term_ends_at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   accounts: AccountsTable;
@@ -160,4 +270,13 @@ export interface Database {
   service_org_units: ServiceOrgUnitsTable;
   service_tags: ServiceTagsTable;
   service_dependencies: ServiceDependenciesTable;
+  practices: PracticesTable;
+  nominations: NominationsTable;
+  role_assignments: RoleAssignmentsTable;
+  role_affirmations: RoleAffirmationsTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  email_outbox: EmailOutboxTable;
+  scheduler_leases: SchedulerLeasesTable;
+  once_ledger: OnceLedgerTable;
 }

@@ -5,8 +5,11 @@ import { accountsRepository, sessionsRepository, tokensRepository } from './acco
 import { auditRepository } from './audit.repository.js';
 import type { Db } from './database.js';
 import { orgUnitsRepository } from './org-units.repository.js';
+import { ownershipRepository } from './ownership.repository.js';
 import { peopleRepository } from './people.repository.js';
 import { servicesRepository } from './services.repository.js';
+import { notificationsRepository } from './notifications.repository.js';
+import { schedulerRepository } from './scheduler.repository.js';
 import { GraphChanges, ServiceGraphIndex } from './service-graph.js';
 import type { Database } from './schema.js';
 import { teamsRepository } from './teams.repository.js';
@@ -25,6 +28,9 @@ export function repositories(
     orgUnits: orgUnitsRepository(db),
     audit: auditRepository(db),
     services: servicesRepository(db, graph, changes),
+    ownership: ownershipRepository(db),
+    notifications: notificationsRepository(db),
+    scheduler: schedulerRepository(db),
   };
 }
 

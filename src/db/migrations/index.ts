@@ -3,6 +3,8 @@ import * as foundation from './0001-foundation.js';
 import * as services from './0002-services.js';
 import * as serviceSourceRef from './0003-service-source-ref.js';
 import * as graphVersion from './0004-graph-version.js';
+import * as ownership from './0005-ownership.js';
+import * as notifications from './0006-notifications.js';
 
 /** Every migration, in order. Names are permanent: never rename or edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0002-services': services,
   '0003-service-source-ref': serviceSourceRef,
   '0004-graph-version': graphVersion,
+  '0005-ownership': ownership,
+  '0006-notifications': notifications,
 };
