@@ -3,6 +3,7 @@
  * dialects; use cases take only the repositories they use.
  */
 import type { AuditEntry, UnhashedEntry } from '../core/audit-chain.js';
+import type { Commitment, CommitmentId, CommitmentStatus } from '../core/commitments.js';
 import type {
   EndReason,
   Nomination,
@@ -244,6 +245,7 @@ export interface Repositories {
   orgUnits: OrgUnitsRepository;
   audit: AuditRepository;
   services: ServicesRepository;
+  commitments: CommitmentsRepository;
   ownership: OwnershipRepository;
   notifications: NotificationsRepository;
   scheduler: SchedulerRepository;
@@ -424,4 +426,45 @@ export interface SchedulerRepository {
   releaseLease(name: string, holder: string, now: Instant, lastRunAt: Instant | null): Promise<void>;
   /** True only for the first claim of `key` (inside the caller's transaction). */
   claimOnce(key: string, at: Instant): Promise<boolean>;
+}
+
+export interface CommitmentFilter {
+  q?: string | undefined;
+  makerId?: PersonId | undefined;
+  /** The delivering person or team. */
+  delivererId?: string | undefined;
+  /** The person, team or organisation unit it is made to. */
+  toId?: string | undefined;
+  serviceId?: ServiceId | undefined;
+  status?: CommitmentStatus | undefined;
+  /** Backed now (made for oneself or accepted) or unbacked now (open and not accepted). */
+  backing?: 'backed' | 'unbacked' | undefined;
+  dueBefore?: Instant | undefined;
+  /** Open, unanswered commitments this person must answer (theirs, or their team's as lead). */
+  awaitingPersonId?: PersonId | undefined;
+}
+
+/** Commitments; every state change is a conditional update (false: not in the expected state). */
+export interface CommitmentsRepository {
+  get(id: CommitmentId): Promise<Commitment | null>;
+  list(filter: CommitmentFilter, page: PageRequest): Promise<Page<Commitment>>;
+  insert(commitment: Commitment): Promise<void>;
+  /** Open and unanswered → accepted. */
+  accept(id: CommitmentId, by: PersonId, at: Instant): Promise<boolean>;
+  /** Open and unanswered → rejected with a reason. */
+  reject(id: CommitmentId, by: PersonId, at: Instant, reason: string): Promise<boolean>;
+  /** Open → done or withdrawn. */
+  close(id: CommitmentId, status: 'done' | 'withdrawn', at: Instant): Promise<boolean>;
+  /** Changes the terms of an open, unanswered commitment at `expectedVersion`. */
+  amend(
+    id: CommitmentId,
+    fields: Pick<Commitment, 'what' | 'dueAt'>,
+    expectedVersion: number,
+    at: Instant,
+  ): Promise<boolean>;
+  /**
+   * Commitments that may have been unbacked at `at`: made by then, neither done nor withdrawn
+   * nor accepted by then, delivered by someone other than the maker.
+   */
+  unbackedCandidates(at: Instant): Promise<Commitment[]>;
 }

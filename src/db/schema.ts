@@ -255,6 +255,31 @@ export interface RoleAffirmationsTable {
   term_ends_at: string;
 }
 
+export interface CommitmentsTable {
+  id: string;
+  maker_id: string;
+  to_type: string;
+  to_id: string;
+  deliverer_type: string;
+  deliverer_id: string;
+  what: string;
+  due_at: string;
+  service_id: string | null;
+  status: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  rejected_at: string | null;
+  rejected_by: string | null;
+  rejection_reason: string | null;
+  done_at: string | null;
+  withdrawn_at: string | null;
+  source_type: string | null;
+  source_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   accounts: AccountsTable;
@@ -270,6 +295,7 @@ export interface Database {
   service_org_units: ServiceOrgUnitsTable;
   service_tags: ServiceTagsTable;
   service_dependencies: ServiceDependenciesTable;
+  commitments: CommitmentsTable;
   practices: PracticesTable;
   nominations: NominationsTable;
   role_assignments: RoleAssignmentsTable;

@@ -3,6 +3,7 @@ import { conflict } from '../core/errors.js';
 import type { Repositories, UnitOfWork } from '../app/ports.js';
 import { accountsRepository, sessionsRepository, tokensRepository } from './accounts.repository.js';
 import { auditRepository } from './audit.repository.js';
+import { commitmentsRepository } from './commitments.repository.js';
 import type { Db } from './database.js';
 import { orgUnitsRepository } from './org-units.repository.js';
 import { ownershipRepository } from './ownership.repository.js';
@@ -28,6 +29,7 @@ export function repositories(
     orgUnits: orgUnitsRepository(db),
     audit: auditRepository(db),
     services: servicesRepository(db, graph, changes),
+    commitments: commitmentsRepository(db),
     ownership: ownershipRepository(db),
     notifications: notificationsRepository(db),
     scheduler: schedulerRepository(db),
