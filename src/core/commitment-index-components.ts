@@ -149,7 +149,8 @@ export type RoleState = 'none' | 'active' | 'lapsed' | 'ended';
 
 /**
  * A role is active at D when accepted by D, not ended by D, and the latest term granted at or
- * before D runs past D; lapsed when accepted, not ended, and that term ended at or before D.
+ * before D runs past D; lapsed when accepted, not ended, and that term ended at or before D (or
+ * no term was granted by D). Same rule as `roleStateAt` in ownership.ts, on epoch milliseconds.
  */
 export function roleStateAt(role: RoleFacts, at: number): RoleState {
   if (at < role.acceptedAt) return 'none';
@@ -157,7 +158,7 @@ export function roleStateAt(role: RoleFacts, at: number): RoleState {
   let latest: RoleTerm | null = null;
   for (const term of role.terms)
     if (term.at <= at && (!latest || term.at >= latest.at)) latest = term;
-  if (!latest) return 'none';
+  if (!latest) return 'lapsed';
   return latest.endsAt > at ? 'active' : 'lapsed';
 }
 
@@ -203,6 +204,9 @@ export function roleIntervals(role: RoleFacts): { active: Interval[]; lapsed: In
   const active: Interval[] = [];
   const lapsed: Interval[] = [];
   const ended = role.endedAt ?? Infinity;
+  // Accepted but no term granted yet: lapsed (a role always has its first term at acceptance).
+  const firstTerm = Math.min(terms[0]?.at ?? Infinity, ended);
+  if (role.acceptedAt < firstTerm) lapsed.push({ start: role.acceptedAt, end: firstTerm });
   for (let k = 0; k < terms.length; k++) {
     const term = terms[k]!;
     const start = Math.max(term.at, role.acceptedAt);

@@ -97,8 +97,14 @@ const inputs = (over: Partial<CommitmentInputs>): CommitmentInputs => ({
   ...over,
 });
 const portfolio: CommitmentScope = { kind: 'portfolio' };
-const component = (data: CommitmentInputs, at: number, key: string, scope = portfolio) =>
-  commitmentIndexAt(data, at, scope).components.find((c) => c.key === key)!;
+const unit = (id: string): CommitmentScope => ({ kind: 'org_unit', id });
+const one = (id: string): CommitmentScope => ({ kind: 'service', id });
+const component = (
+  data: CommitmentInputs,
+  at: number,
+  key: string,
+  scope: CommitmentScope = portfolio,
+) => commitmentIndexAt(data, at, scope).components.find((c) => c.key === key)!;
 
 describe('role state from its history', () => {
   const r = role('mgr', { serviceId: 's' }, 10, 30, {
@@ -269,24 +275,18 @@ describe('process-owner coverage', () => {
     [
       '…and covers it in the unit',
       [role('mgr', { practiceId: 'incident', orgUnitId: 'u1' }, 1)],
-      { kind: 'org_unit', id: 'u1' },
+      unit('u1'),
       10,
       0.5,
     ],
     [
       'an organisation-wide owner covers every unit',
       [role('mgr', { practiceId: 'change' }, 1)],
-      { kind: 'org_unit', id: 'u1' },
+      unit('u1'),
       10,
       0.5,
     ],
-    [
-      'not measured per service',
-      [role('mgr', { practiceId: 'change' }, 1)],
-      { kind: 'service', id: 'a' },
-      10,
-      null,
-    ],
+    ['not measured per service', [role('mgr', { practiceId: 'change' }, 1)], one('a'), 10, null],
   ])('%s', (_name, roles, scope, d, expected) => {
     const c = component(
       inputs({ practices, roles, services: [service('a', 1, 0, null, ['u1'])] }),
@@ -389,8 +389,8 @@ describe('lapsed roles and long-open nominations', () => {
       roles: [role('dev', { serviceId: 'b' }, 1, 10)],
       nominations: [nomination('a', 20)],
     });
-    expect(component(data, day(30), key, { kind: 'service', id: 'a' }).value).toBe(1);
-    expect(component(data, day(30), key, { kind: 'service', id: 'b' }).value).toBe(0);
+    expect(component(data, day(30), key, one('a')).value).toBe(1);
+    expect(component(data, day(30), key, one('b')).value).toBe(0);
   });
 });
 
@@ -437,27 +437,15 @@ describe('leadership leads', () => {
       10,
       0,
     ],
-    [
-      'in the CEO’s own unit',
-      [role('ceo', { serviceId: 'crown' }, 1)],
-      { kind: 'org_unit', id: 'board' },
-      10,
-      1,
-    ],
+    ['in the CEO’s own unit', [role('ceo', { serviceId: 'crown' }, 1)], unit('board'), 10, 1],
     [
       'not measured in other units',
       [role('ceo', { serviceId: 'crown' }, 1)],
-      { kind: 'org_unit', id: 'sales' },
+      unit('sales'),
       10,
       null,
     ],
-    [
-      'not measured per service',
-      [role('ceo', { serviceId: 'crown' }, 1)],
-      { kind: 'service', id: 'crown' },
-      10,
-      null,
-    ],
+    ['not measured per service', [role('ceo', { serviceId: 'crown' }, 1)], one('crown'), 10, null],
   ])('%s', (_name, roles, scope, d, expected) => {
     expect(component(inputs({ services, roles }), day(d), key, scope).value).toBe(expected);
   });
@@ -494,7 +482,7 @@ describe('the index', () => {
     const index = commitmentIndexAt(data, day(10), portfolio);
     // ownership 8/9 (weight 50), process 1 (20), lapses 1 (15), leadership 1 (15)
     expect(index.value).toBeCloseTo((100 * (50 * (8 / 9) + 20 + 15 + 15)) / 100, 10);
-    const perService = commitmentIndexAt(data, day(10), { kind: 'service', id: 'b' });
+    const perService = commitmentIndexAt(data, day(10), one('b'));
     // only ownership (0) applies; no role or nomination on b
     expect(perService.value).toBe(0);
     expect(perService.components.filter((c) => c.applies).map((c) => c.key)).toEqual([
@@ -621,13 +609,7 @@ function randomHistory(seed: number): CommitmentInputs {
 }
 
 describe('the daily trend by one sweep equals the naive per-day recomputation', () => {
-  const scopes: CommitmentScope[] = [
-    portfolio,
-    { kind: 'org_unit', id: 'u1' },
-    { kind: 'org_unit', id: 'u2' },
-    { kind: 'service', id: 's3' },
-    { kind: 'service', id: 's7' },
-  ];
+  const scopes: CommitmentScope[] = [portfolio, unit('u1'), unit('u2'), one('s3'), one('s7')];
   it.each(Array.from({ length: 8 }, (_, i) => 1000 + i))('history seeded %i', (seed) => {
     const data = randomHistory(seed);
     const from = day(-30);
