@@ -16,6 +16,7 @@ import type {
   RoleId,
   RoleKind,
 } from '../core/ownership.js';
+import type { GovernanceRepository } from './governance/governance-facts.js';
 import type {
   EmailPreference,
   Notification,
@@ -247,6 +248,7 @@ export interface Repositories {
   services: ServicesRepository;
   commitments: CommitmentsRepository;
   ownership: OwnershipRepository;
+  governance: GovernanceRepository;
   notifications: NotificationsRepository;
   scheduler: SchedulerRepository;
 }

@@ -4,6 +4,7 @@ import type { Repositories, UnitOfWork } from '../app/ports.js';
 import { accountsRepository, sessionsRepository, tokensRepository } from './accounts.repository.js';
 import { auditRepository } from './audit.repository.js';
 import { commitmentsRepository } from './commitments.repository.js';
+import { governanceRepository } from './governance.repository.js';
 import type { Db } from './database.js';
 import { orgUnitsRepository } from './org-units.repository.js';
 import { ownershipRepository } from './ownership.repository.js';
@@ -31,6 +32,7 @@ export function repositories(
     services: servicesRepository(db, graph, changes),
     commitments: commitmentsRepository(db),
     ownership: ownershipRepository(db),
+    governance: governanceRepository(db),
     notifications: notificationsRepository(db),
     scheduler: schedulerRepository(db),
   };
