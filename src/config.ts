@@ -54,6 +54,33 @@ const Config = z.object({
     .min(1024)
     .max(500 * 1024 * 1024)
     .default(20 * 1024 * 1024),
+  CHARTER_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'must be smtp://user:password@host:587 or smtps://…:465')
+    .optional()
+    .describe('SMTP server for email notifications; without it emails stay held in the outbox'),
+  CHARTER_SMTP_FROM: z
+    .string()
+    .regex(/@[^@\s>]+>?$/, 'must be an address such as Charter <charter@example.org>')
+    .default('Charter <charter@localhost>'),
+  CHARTER_SCHEDULER: z
+    .enum(['on', 'off'], { message: 'must be on or off' })
+    .default('on')
+    .describe('run background jobs (email delivery, digests, escalations) in this instance'),
+  CHARTER_EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  CHARTER_EMAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  CHARTER_DIGEST_HOUR: z.coerce.number().int().min(0).max(23, 'must be an hour 0–23').default(7),
+  CHARTER_DIGEST_TIME_ZONE: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Europe/Paris')
+    .default('UTC'),
 });
 
 export type Config = z.output<typeof Config>;

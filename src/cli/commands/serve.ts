@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadDemo } from '../../app/demo/load-demo.js';
 import { demoAdmin } from '../../app/demo/demo-organisation.js';
@@ -7,6 +9,9 @@ import { migrateToLatest, openConfiguredDatabase } from '../../db/database.js';
 import { unitOfWork } from '../../db/store.js';
 import { buildServer } from '../../server/app.js';
 import { systemEnvironment } from '../../server/environment.js';
+import { configuredMailer, notificationSettings } from '../../server/mailer.js';
+import { startScheduler } from '../../server/scheduler.js';
+import { schedulerJobs } from '../../app/scheduler/jobs.js';
 
 export interface ServeOptions {
   port?: string;
@@ -44,8 +49,29 @@ export async function serve(options: ServeOptions): Promise<void> {
     );
   }
   const app = await buildServer({ config, db, uow, env: systemEnvironment, webRoot });
+  // Background jobs: every instance runs a scheduler; a lease per job lets one run it at a time.
+  const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const mailer = configuredMailer(config);
+  const scheduler =
+    config.CHARTER_SCHEDULER === 'on'
+      ? startScheduler({
+          uow,
+          env: systemEnvironment,
+          instanceId,
+          log: app.log,
+          jobs: schedulerJobs({
+            uow,
+            env: systemEnvironment,
+            instanceId,
+            mailer,
+            settings: notificationSettings(config),
+          }),
+        })
+      : null;
+  if (!mailer) app.log.info('CHARTER_SMTP_URL is not set: emails are held in the outbox');
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await scheduler?.stop();
     await app.close();
     await db.close();
     process.exit(0);
