@@ -6,6 +6,7 @@ import { backstageImport } from './commands/backstage-import.js';
 import { exportCommand } from './commands/export.js';
 import { servicesImport } from './commands/services-import.js';
 import { auditVerify } from './commands/audit-verify.js';
+import { clockAdd, clockElapsed } from './commands/clock.js';
 import { impact } from './commands/impact.js';
 import { migrate } from './commands/migrate.js';
 import { peopleImport } from './commands/people-import.js';
@@ -131,6 +132,33 @@ remote(
     .argument('<service>', 'service slug or id')
     .option('--json', 'print the analysis as JSON', false),
 ).action(impact);
+
+const clock = program
+  .command('clock')
+  .description(
+    'Check a business calendar (a JSON or YAML file, docs/clock.md) offline: business time between two times, or a deadline',
+  );
+clock
+  .command('elapsed')
+  .description(
+    'Print the business seconds between --from and --to (negative when --to is earlier). Times without an offset are local to the calendar; with Z or an offset they are instants',
+  )
+  .option('--calendar <file>', 'calendar file, JSON or YAML')
+  .option('--from <time>', 'e.g. 2025-03-14T09:30 (local) or 2025-03-14T08:30:00Z')
+  .option('--to <time>', 'e.g. 2025-03-17T12:00 (local) or with Z / +01:00')
+  .option('--json', 'print { seconds, local, instant } as JSON', false)
+  .action(clockElapsed);
+clock
+  .command('add')
+  .description(
+    'Print the time reached by adding business time to --from: --duration 4h, -90m, 3600s, or 7wd (working days, same time of day)',
+  )
+  .option('--calendar <file>', 'calendar file, JSON or YAML')
+  .option('--from <time>', 'e.g. 2025-03-14T09:30 (local) or 2025-03-14T08:30:00Z')
+  .option('--duration <duration>', '4h, -90m, 3600s or 7wd; negative counts backwards')
+  .option('--end-of-working-day', 'with wd: the closing time of the day reached', false)
+  .option('--json', 'print { local, instant } as JSON', false)
+  .action(clockAdd);
 
 program
   .command('audit')
