@@ -3,6 +3,15 @@
  * dialects; use cases take only the repositories they use.
  */
 import type { AuditEntry, UnhashedEntry } from '../core/audit-chain.js';
+import type {
+  Impact as TicketImpact,
+  Priority as TicketPriority,
+  Ticket,
+  TicketEvent,
+  TicketId,
+  TicketStatus,
+  TicketType,
+} from '../core/tickets.js';
 import type { Commitment, CommitmentId, CommitmentStatus } from '../core/commitments.js';
 import type {
   EndReason,
@@ -237,6 +246,54 @@ export interface ServicesRepository {
   edgesAmong(ids: ServiceId[]): Promise<Dependency[]>;
 }
 
+export interface TicketFilter {
+  q?: string | undefined;
+  serviceId?: ServiceId | undefined;
+  type?: TicketType | undefined;
+  priority?: TicketPriority | undefined;
+  impact?: TicketImpact | undefined;
+  status?: TicketStatus | undefined;
+  teamId?: TeamId | undefined;
+  assigneeId?: PersonId | undefined;
+  /** true: not resolved, closed or cancelled; false: one of those. */
+  open?: boolean | undefined;
+  createdFrom?: Instant | undefined;
+  createdTo?: Instant | undefined;
+}
+
+/** A ticket as lists and pages show it: with its service's slug and name. */
+export interface TicketView extends Ticket {
+  serviceSlug: string | null;
+  serviceName: string | null;
+}
+
+export type NewTicketEvent = Omit<TicketEvent, 'seq'>;
+
+export interface TicketsRepository {
+  /** The next number of a type (INC-000001, ...); serialises concurrent creates. */
+  nextNumber(type: TicketType): Promise<string>;
+  insert(ticket: Ticket, importHash: string | null): Promise<void>;
+  get(id: TicketId): Promise<TicketView | null>;
+  getByNumber(number: string): Promise<TicketView | null>;
+  getByExternalRef(
+    source: string,
+    id: string,
+  ): Promise<(TicketView & { importHash: string | null }) | null>;
+  /** Open tickets whose external id starts with `prefix`, newest first. */
+  findOpenByExternalPrefix(source: string, prefix: string): Promise<TicketView[]>;
+  /** Writes the ticket's state when the stored version is `expectedVersion` (bumps it). */
+  update(ticket: Ticket, expectedVersion: number): Promise<boolean>;
+  /** Appends events after the last one; returns them with their sequence numbers. */
+  appendEvents(id: TicketId, events: NewTicketEvent[]): Promise<TicketEvent[]>;
+  /** A ticket's history in order (seq). */
+  history(id: TicketId): Promise<TicketEvent[]>;
+  /** Histories of many tickets at once (for timers over a list). */
+  histories(ids: TicketId[]): Promise<Map<TicketId, TicketEvent[]>>;
+  list(filter: TicketFilter, page: PageRequest): Promise<Page<TicketView>>;
+  /** Histories of the service's incidents that ever had impact outage and began before `to`. */
+  outageHistories(serviceId: ServiceId, to: Instant): Promise<TicketEvent[][]>;
+}
+
 export interface Repositories {
   people: PeopleRepository;
   accounts: AccountsRepository;
@@ -246,6 +303,7 @@ export interface Repositories {
   orgUnits: OrgUnitsRepository;
   audit: AuditRepository;
   services: ServicesRepository;
+  tickets: TicketsRepository;
   commitments: CommitmentsRepository;
   ownership: OwnershipRepository;
   governance: GovernanceRepository;

@@ -280,6 +280,49 @@ export interface CommitmentsTable {
   updated_at: string;
 }
 
+export interface TicketCountersTable {
+  prefix: string;
+  value: number;
+}
+
+export interface TicketsTable {
+  id: string;
+  number: string;
+  type: string;
+  service_id: string | null;
+  priority: string;
+  impact: string;
+  title: string;
+  description: string | null;
+  requester_id: string | null;
+  team_id: string | null;
+  assignee_id: string | null;
+  status: string;
+  created_at: string;
+  first_response_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  external_source: string | null;
+  external_id: string | null;
+  import_hash: string | null;
+  version: number;
+  updated_at: string;
+}
+
+/** Append-only: one row per change of a ticket's status, team, assignee, priority or impact. */
+export interface TicketEventsTable {
+  ticket_id: string;
+  seq: number;
+  at: string;
+  status: string;
+  team_id: string | null;
+  assignee_id: string | null;
+  priority: string;
+  impact: string;
+  actor_id: string | null;
+  note: string | null;
+}
+
 export interface Database {
   people: PeopleTable;
   accounts: AccountsTable;
@@ -295,6 +338,9 @@ export interface Database {
   service_org_units: ServiceOrgUnitsTable;
   service_tags: ServiceTagsTable;
   service_dependencies: ServiceDependenciesTable;
+  ticket_counters: TicketCountersTable;
+  tickets: TicketsTable;
+  ticket_events: TicketEventsTable;
   commitments: CommitmentsTable;
   practices: PracticesTable;
   nominations: NominationsTable;

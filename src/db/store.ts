@@ -15,6 +15,7 @@ import { schedulerRepository } from './scheduler.repository.js';
 import { GraphChanges, ServiceGraphIndex } from './service-graph.js';
 import type { Database } from './schema.js';
 import { teamsRepository } from './teams.repository.js';
+import { ticketsRepository } from './tickets.repository.js';
 
 export function repositories(
   db: Kysely<Database>,
@@ -30,6 +31,7 @@ export function repositories(
     orgUnits: orgUnitsRepository(db),
     audit: auditRepository(db),
     services: servicesRepository(db, graph, changes),
+    tickets: ticketsRepository(db),
     commitments: commitmentsRepository(db),
     ownership: ownershipRepository(db),
     governance: governanceRepository(db),

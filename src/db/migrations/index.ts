@@ -5,6 +5,7 @@ import * as serviceSourceRef from './0003-service-source-ref.js';
 import * as graphVersion from './0004-graph-version.js';
 import * as ownership from './0005-ownership.js';
 import * as notifications from './0006-notifications.js';
+import * as tickets from './0008-tickets.js';
 import * as commitments from './0009-commitments.js';
 
 /** Every migration, in order. Names are permanent: never rename or edit a released one. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004-graph-version': graphVersion,
   '0005-ownership': ownership,
   '0006-notifications': notifications,
+  '0008-tickets': tickets,
   '0009-commitments': commitments,
 };
