@@ -29,6 +29,7 @@ import { peopleRoutes } from './routes/people.routes.js';
 import { teamsRoutes } from './routes/teams.routes.js';
 import { servicesRoutes } from './routes/services.routes.js';
 import { portfolioRoutes } from './routes/portfolio.routes.js';
+import { commitmentsRoutes } from './routes/commitments.routes.js';
 import { governanceRoutes } from './routes/governance.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
 
@@ -152,6 +153,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes(routeDeps));
       await api.register(servicesRoutes(routeDeps));
       await api.register(portfolioRoutes(routeDeps));
+      await api.register(commitmentsRoutes(routeDeps));
       await api.register(governanceRoutes(routeDeps));
       await api.register(notificationsRoutes(routeDeps));
     },
