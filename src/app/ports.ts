@@ -4,6 +4,16 @@
  */
 import type { AuditEntry, UnhashedEntry } from '../core/audit-chain.js';
 import type {
+  CalendarId,
+  Metric,
+  Origin,
+  Priority,
+  ServiceLevelTarget,
+  TargetFields,
+  TargetId,
+} from '../core/sla/targets.js';
+import type { CalendarFields, CalendarRecord } from './calendars/calendar-record.js';
+import type {
   Impact as TicketImpact,
   Priority as TicketPriority,
   Ticket,
@@ -303,6 +313,8 @@ export interface Repositories {
   orgUnits: OrgUnitsRepository;
   audit: AuditRepository;
   services: ServicesRepository;
+  calendars: CalendarsRepository;
+  targets: TargetsRepository;
   tickets: TicketsRepository;
   commitments: CommitmentsRepository;
   ownership: OwnershipRepository;
@@ -527,4 +539,49 @@ export interface CommitmentsRepository {
    * nor accepted by then, delivered by someone other than the maker.
    */
   unbackedCandidates(at: Instant): Promise<Commitment[]>;
+}
+
+export interface CalendarFilter {
+  q?: string | undefined;
+  active?: boolean | undefined;
+  timeZone?: string | undefined;
+}
+
+/** Business calendars (the built-in 24x7 one included; it is never updated). */
+export interface CalendarsRepository {
+  get(id: CalendarId): Promise<CalendarRecord | null>;
+  getMany(ids: CalendarId[]): Promise<CalendarRecord[]>;
+  findByName(name: string): Promise<CalendarRecord | null>;
+  list(filter: CalendarFilter, page: PageRequest): Promise<Page<CalendarRecord>>;
+  insert(calendar: CalendarRecord): Promise<void>;
+  update(
+    id: CalendarId,
+    fields: CalendarFields,
+    expectedVersion: number,
+    at: Instant,
+  ): Promise<boolean>;
+}
+
+export interface TargetFilter {
+  /** A service's own targets; null: the defaults only. */
+  serviceId?: ServiceId | null | undefined;
+  priority?: Priority | undefined;
+  metric?: Metric | undefined;
+  origin?: Origin | undefined;
+  calendarId?: CalendarId | undefined;
+}
+
+/** Service level targets, unique per (service or default) × priority × metric × origin. */
+export interface TargetsRepository {
+  get(id: TargetId): Promise<ServiceLevelTarget | null>;
+  findByScope(
+    fields: Pick<TargetFields, 'serviceId' | 'priority' | 'metric' | 'origin' | 'teamId'>,
+  ): Promise<ServiceLevelTarget | null>;
+  /** The service's own targets and the defaults (null: the defaults only). */
+  forService(serviceId: ServiceId | null): Promise<ServiceLevelTarget[]>;
+  list(filter: TargetFilter, page: PageRequest): Promise<Page<ServiceLevelTarget>>;
+  countUsingCalendar(calendarId: CalendarId): Promise<number>;
+  insert(target: ServiceLevelTarget): Promise<void>;
+  update(id: TargetId, fields: TargetFields, expectedVersion: number, at: Instant): Promise<boolean>;
+  delete(id: TargetId, expectedVersion: number): Promise<boolean>;
 }

@@ -3,6 +3,12 @@ import { ConfigError } from '../config.js';
 import { adminCreate } from './commands/admin-create.js';
 import { apply } from './commands/apply.js';
 import { backstageImport } from './commands/backstage-import.js';
+import {
+  calendarsApply,
+  calendarsImportIcs,
+  calendarsList,
+  targetsList,
+} from './commands/calendars.js';
 import { exportCommand } from './commands/export.js';
 import { servicesImport } from './commands/services-import.js';
 import { auditVerify } from './commands/audit-verify.js';
@@ -159,6 +165,47 @@ clock
   .option('--end-of-working-day', 'with wd: the closing time of the day reached', false)
   .option('--json', 'print { local, instant } as JSON', false)
   .action(clockAdd);
+
+const calendars = program
+  .command('calendars')
+  .description('Business calendars: open hours, holidays and iCalendar import');
+remote(
+  calendars
+    .command('list')
+    .description('List calendars with their time zone, open hours and holiday count')
+    .option('--json', 'print the calendars as JSON', false),
+).action(calendarsList);
+remote(
+  calendars
+    .command('apply')
+    .description(
+      'Create or update (by name) a calendar from a JSON or YAML file: name, description?, timeZone, week, holidays',
+    )
+    .argument('<file>', 'a .json, .yaml or .yml file')
+    .option('--dry-run', 'report what would change without saving', false)
+    .option('--json', 'print the result as JSON', false),
+).action(calendarsApply);
+remote(
+  calendars
+    .command('import-ics')
+    .description(
+      'Add the holidays of an iCalendar (.ics) file to a calendar; events already there are skipped',
+    )
+    .argument('<name>', 'calendar name or id')
+    .argument('<file>', 'the .ics file')
+    .option('--dry-run', 'show what would be added and skipped without saving', false)
+    .option('--json', 'print the result as JSON', false),
+).action(calendarsImportIcs);
+
+remote(
+  program
+    .command('targets')
+    .description('Service level targets')
+    .command('list')
+    .description('List service level targets (per service or default × priority × metric)')
+    .option('--service <service>', 'only this service (slug or id), or "default"')
+    .option('--json', 'print the targets as JSON', false),
+).action(targetsList);
 
 program
   .command('audit')

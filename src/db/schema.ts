@@ -323,6 +323,40 @@ export interface TicketEventsTable {
   note: string | null;
 }
 
+export interface CalendarsTable {
+  id: string;
+  name: string;
+  name_key: string;
+  description: string | null;
+  time_zone: string;
+  week_json: string;
+  holidays_json: string;
+  built_in: number;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServiceLevelTargetsTable {
+  id: string;
+  service_id: string | null;
+  priority: string;
+  metric: string;
+  origin: string;
+  team_id: string | null;
+  scope_key: string;
+  business_seconds: number | null;
+  working_days: number | null;
+  end_of_working_day: number;
+  calendar_id: string;
+  pause_statuses_json: string;
+  escalations_json: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   accounts: AccountsTable;
@@ -338,6 +372,8 @@ export interface Database {
   service_org_units: ServiceOrgUnitsTable;
   service_tags: ServiceTagsTable;
   service_dependencies: ServiceDependenciesTable;
+  calendars: CalendarsTable;
+  service_level_targets: ServiceLevelTargetsTable;
   ticket_counters: TicketCountersTable;
   tickets: TicketsTable;
   ticket_events: TicketEventsTable;

@@ -29,6 +29,8 @@ import { peopleRoutes } from './routes/people.routes.js';
 import { teamsRoutes } from './routes/teams.routes.js';
 import { servicesRoutes } from './routes/services.routes.js';
 import { portfolioRoutes } from './routes/portfolio.routes.js';
+import { calendarsRoutes } from './routes/calendars.routes.js';
+import { targetsRoutes } from './routes/targets.routes.js';
 import { commitmentsRoutes } from './routes/commitments.routes.js';
 import { governanceRoutes } from './routes/governance.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
@@ -153,6 +155,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes(routeDeps));
       await api.register(servicesRoutes(routeDeps));
       await api.register(portfolioRoutes(routeDeps));
+      await api.register(calendarsRoutes(routeDeps));
+      await api.register(targetsRoutes(routeDeps));
       await api.register(commitmentsRoutes(routeDeps));
       await api.register(governanceRoutes(routeDeps));
       await api.register(notificationsRoutes(routeDeps));
