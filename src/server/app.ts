@@ -28,6 +28,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
 import { teamsRoutes } from './routes/teams.routes.js';
 import { servicesRoutes } from './routes/services.routes.js';
+import { ownershipRoutes } from './routes/ownership.routes.js';
 import { portfolioRoutes } from './routes/portfolio.routes.js';
 import { calendarsRoutes } from './routes/calendars.routes.js';
 import { targetsRoutes } from './routes/targets.routes.js';
@@ -154,6 +155,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       await api.register(teamsRoutes(routeDeps));
       await api.register(auditRoutes(routeDeps));
       await api.register(servicesRoutes(routeDeps));
+      await api.register(ownershipRoutes(routeDeps));
       await api.register(portfolioRoutes(routeDeps));
       await api.register(calendarsRoutes(routeDeps));
       await api.register(targetsRoutes(routeDeps));

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
-import { requireAdmin } from '../../core/actor.js';
+import { requireWrite } from '../../core/actor.js';
 import { DomainError, conflict, invalid } from '../../core/errors.js';
 import { cycleThrough } from '../../core/graph.js';
 import type { Dependency, DependencyId, ServiceId } from '../../core/services.js';
 import type { CreateDependency } from '../../contract/services.js';
 import { recordChange, type Ctx } from '../context.js';
 import type { Repositories, UnitOfWork } from '../ports.js';
+import { requireServiceEditor } from '../ownership/ownership-rules.js';
 
 export type AddDependencyInput = z.output<typeof CreateDependency>;
 
@@ -67,6 +68,15 @@ export async function addDependency(
   ctx: Ctx,
   input: AddDependencyInput,
 ): Promise<Dependency> {
-  requireAdmin(ctx.actor, 'change dependencies');
-  return uow.transaction((repos) => insertDependency(repos, ctx, input));
+  requireWrite(ctx.actor, 'change dependencies');
+  return uow.transaction(async (repos) => {
+    await requireServiceEditor(
+      repos,
+      ctx.actor,
+      input.fromId as ServiceId,
+      ctx.env.now(),
+      'change what it depends on',
+    );
+    return insertDependency(repos, ctx, input);
+  });
 }

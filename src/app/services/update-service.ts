@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { requireAdmin } from '../../core/actor.js';
+import { requireAdmin, requireWrite } from '../../core/actor.js';
 import { conflict, invalid } from '../../core/errors.js';
 import type { OrgUnitId, TeamId } from '../../core/ids.js';
 import {
@@ -12,6 +12,7 @@ import type { UpdateService } from '../../contract/services.js';
 import { recordChange, type Ctx } from '../context.js';
 import type { Repositories, ServiceFields, UnitOfWork } from '../ports.js';
 import { current, staleWrite } from '../records.js';
+import { requireServiceEditor } from '../ownership/ownership-rules.js';
 import { checkServiceReferences } from './service-rules.js';
 
 export type UpdateServiceInput = Omit<z.output<typeof UpdateService>, 'lifecycle'> & {
@@ -87,8 +88,11 @@ export async function updateService(
   expectedVersion: number,
   input: UpdateServiceInput,
 ): Promise<Service> {
-  requireAdmin(ctx.actor, 'change services');
-  return uow.transaction((repos) => applyServiceUpdate(repos, ctx, id, expectedVersion, input));
+  requireWrite(ctx.actor, 'change services');
+  return uow.transaction(async (repos) => {
+    await requireServiceEditor(repos, ctx.actor, id, ctx.env.now(), 'change it');
+    return applyServiceUpdate(repos, ctx, id, expectedVersion, input);
+  });
 }
 
 /** Retires a service: it stays visible in history, its dependencies stay on record. */
