@@ -75,6 +75,14 @@ export const comingAreas: ComingArea[] = [
     summary:
       'Portfolio scorecards with maturity levels, the management commitment index per service, organisation unit and portfolio, executive and per-owner dashboards, trends, exports and scheduled reports.',
   },
+  {
+    path: '/outbox',
+    label: 'Email outbox',
+    built: true,
+    title: 'Email outbox',
+    summary:
+      'Every email Charter sent, is sending, holds or gave up on, with attempts and the last error (administrators).',
+  },
 ];
 
 /** The areas still to come (each shows its "coming" panel). */

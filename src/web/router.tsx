@@ -21,6 +21,8 @@ import { ErrorBanner, Loading } from './components/ui.js';
 import { meQuery } from './queries.js';
 import { orgUnitsResource, peopleResource, teamsResource, type Resource } from './resources.js';
 import { Account } from './routes/account.js';
+import { Notifications, type NotificationsSearch } from './routes/notifications.js';
+import { Outbox, type OutboxSearch } from './routes/outbox.js';
 import { AuditLog, type AuditSearch } from './routes/audit.js';
 import { ComingPage, Home, NotFound } from './routes/coming.js';
 import { OrgUnitDetail } from './routes/org-unit.js';
@@ -232,6 +234,38 @@ const auditRoute = searchRoute(
   AuditLog,
   false,
 );
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications',
+  validateSearch: (s: Raw): NotificationsSearch =>
+    clean({ unread: bool(s.unread) === 'true' ? ('true' as const) : undefined }),
+  component: function NotificationsRoute() {
+    const navigate = useNavigate();
+    return (
+      <Notifications
+        search={notificationsRoute.useSearch()}
+        setSearch={(next) =>
+          void navigate({ to: '/notifications', search: clean(next), replace: true })
+        }
+      />
+    );
+  },
+});
+const outboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/outbox',
+  validateSearch: (s: Raw): OutboxSearch =>
+    clean({ q: str(s.q), status: str(s.status), sort: str(s.sort) }),
+  component: function OutboxRoute() {
+    const navigate = useNavigate();
+    return (
+      <Outbox
+        search={outboxRoute.useSearch()}
+        setSearch={(next) => void navigate({ to: '/outbox', search: clean(next), replace: true })}
+      />
+    );
+  },
+});
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/account',
@@ -249,6 +283,8 @@ const routeTree = rootRoute.addChildren([
     ...portfolioRoutes,
     auditRoute,
     accountRoute,
+    notificationsRoute,
+    outboxRoute,
   ]),
 ]);
 

@@ -7,6 +7,7 @@ import { request, setCsrfToken } from '../api.js';
 import { comingAreas } from '../areas.js';
 import { meQuery } from '../queries.js';
 import { BusyButton } from './form.js';
+import { NotificationBell } from './notification-bell.js';
 import { roleLabels } from './ui.js';
 
 type NavItem = {
@@ -112,6 +113,7 @@ export function AppShell() {
           Charter
         </Link>
         <div className="topbar__user">
+          <NotificationBell />
           <span className="topbar__who">
             <span className="topbar__name">{me.name}</span>
             <span className="badge badge--info">{roleLabels[me.role] ?? me.role}</span>

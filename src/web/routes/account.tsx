@@ -8,6 +8,7 @@ import { FormActions } from '../components/form.js';
 import { ErrorBanner, PageHeader, roleLabels } from '../components/ui.js';
 import { useFields } from '../components/use-fields.js';
 import { ApiTokens } from './api-tokens.js';
+import { NotificationPreferences } from './notifications-preferences.js';
 
 export function Account() {
   const me = useMe();
@@ -24,6 +25,7 @@ export function Account() {
       <div className="grid-account">
         <ChangePassword />
         <ApiTokens />
+        <NotificationPreferences />
       </div>
     </>
   );
