@@ -30,8 +30,6 @@ import { teamsRoutes } from './routes/teams.routes.js';
 import { servicesRoutes } from './routes/services.routes.js';
 import { ownershipRoutes } from './routes/ownership.routes.js';
 import { portfolioRoutes } from './routes/portfolio.routes.js';
-import { calendarsRoutes } from './routes/calendars.routes.js';
-import { targetsRoutes } from './routes/targets.routes.js';
 import { ticketsRoutes } from './routes/tickets.routes.js';
 import { alertmanagerRoutes } from './routes/alertmanager.routes.js';
 import { calendarsRoutes } from './routes/calendars.routes.js';
@@ -161,8 +159,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       await api.register(servicesRoutes(routeDeps));
       await api.register(ownershipRoutes(routeDeps));
       await api.register(portfolioRoutes(routeDeps));
-      await api.register(calendarsRoutes(routeDeps));
-      await api.register(targetsRoutes(routeDeps));
       await api.register(ticketsRoutes(routeDeps));
       await api.register(alertmanagerRoutes(routeDeps));
       await api.register(calendarsRoutes(routeDeps));
