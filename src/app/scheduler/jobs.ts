@@ -8,6 +8,7 @@ import type { Mailer, NotificationSettings } from '../notifications/mailer.js';
 import { sendDigests } from '../notifications/send-digests.js';
 import { remindRoles } from '../ownership/remind-roles.js';
 import type { Environment, UnitOfWork } from '../ports.js';
+import { escalateTickets } from '../sla/escalate.js';
 import type { Job } from './job.js';
 
 export interface JobDeps {
@@ -19,6 +20,7 @@ export interface JobDeps {
 }
 
 export function schedulerJobs(deps: JobDeps): Job[] {
+  const escalationsFired = new Set<string>();
   return [
     {
       name: 'notifications.dispatch',
@@ -39,6 +41,14 @@ export function schedulerJobs(deps: JobDeps): Job[] {
       everyMs: 60 * 60_000,
       run: async (now) => {
         await remindRoles(deps.uow, deps.env, now);
+      },
+    },
+    {
+      name: 'sla.escalations',
+      everyMs: 60_000,
+      leaseMs: 5 * 60_000,
+      run: async (now) => {
+        await escalateTickets(deps.uow, deps.env, now, { remembered: escalationsFired });
       },
     },
   ];
