@@ -65,6 +65,8 @@ export interface CompiledCalendar {
 /** How far a search walks before deciding that the calendar never opens. */
 const MAX_YEARS = 200;
 const YEAR_MS = 31_556_952_000;
+/** Earliest year a calendar can answer for. */
+const YEAR_BASE = 1800;
 
 const neverOpens = () =>
   new DomainError(
@@ -73,7 +75,8 @@ const neverOpens = () =>
     [{ path: 'calendar', message: 'has no open time' }],
   );
 
-function lastAtOrBefore(arr: ArrayLike<number>, value: number): number {
+// Separate searches per array type keep each call site monomorphic (this is the hot path).
+function lastAtOrBefore(arr: Float64Array, value: number): number {
   let lo = 0;
   let hi = arr.length;
   while (lo < hi) {
@@ -84,7 +87,18 @@ function lastAtOrBefore(arr: ArrayLike<number>, value: number): number {
   return lo - 1;
 }
 
-function firstAtOrAfter(arr: ArrayLike<number>, value: number): number {
+function firstAtOrAfter(arr: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function firstDayAtOrAfter(arr: Int32Array, value: number): number {
   let lo = 0;
   let hi = arr.length;
   while (lo < hi) {
@@ -100,7 +114,8 @@ class Engine implements CompiledCalendar {
   private readonly zone: ZoneRules;
   /** Open ranges in minutes per weekday (0 = Monday), sorted and merged. */
   private readonly week: [number, number][][];
-  private readonly years = new Map<number, YearTable>();
+  /** Year tables indexed by year − YEAR_BASE (a dense array: faster than a Map on the hot path). */
+  private readonly years: (YearTable | undefined)[] = [];
   private last: YearTable | undefined;
 
   constructor(readonly calendar: BusinessCalendar) {
@@ -156,8 +171,14 @@ class Engine implements CompiledCalendar {
   }
 
   private table(year: number): YearTable {
-    const cached = this.years.get(year);
+    const cached = this.years[year - YEAR_BASE];
     if (cached) return cached;
+    if (year < YEAR_BASE || year > YEAR_BASE + 10_000)
+      throw new DomainError(
+        'invalid',
+        `time: year ${year} is outside the calendar's range (${YEAR_BASE}–${YEAR_BASE + 10_000})`,
+        [{ path: 'time', message: 'is out of range' }],
+      );
     const first = epochDay(year, 1, 1);
     const closed = this.holidaysOf(year);
     const starts: number[] = [];
@@ -207,7 +228,7 @@ class Engine implements CompiledCalendar {
       workDays: Int32Array.from(workDays),
       closing: Float64Array.from(closing),
     };
-    this.years.set(year, t);
+    this.years[year - YEAR_BASE] = t;
     return t;
   }
 
@@ -215,7 +236,8 @@ class Engine implements CompiledCalendar {
   private tableAt(ms: number): YearTable {
     const last = this.last;
     if (last && ms >= last.start && ms < last.end) return last;
-    let t = this.table(1970 + Math.floor(ms / YEAR_MS));
+    const y = 1970 + Math.floor(ms / YEAR_MS);
+    let t = this.years[y - YEAR_BASE] ?? this.table(y);
     while (ms < t.start) t = this.table(t.year - 1);
     while (ms >= t.end) t = this.table(t.year + 1);
     this.last = t;
@@ -274,20 +296,20 @@ class Engine implements CompiledCalendar {
     let k: number;
     if (n > 0 || (n === 0 && !t.workDays.includes(day))) {
       // the first working day after `day` has index firstAtOrAfter(day + 1)
-      k = firstAtOrAfter(t.workDays, day + 1) + Math.max(n, 1) - 1;
+      k = firstDayAtOrAfter(t.workDays, day + 1) + Math.max(n, 1) - 1;
       for (let y = 0; k >= t.workDays.length; y++) {
         if (y > MAX_YEARS) throw neverOpens();
         k -= t.workDays.length;
         t = this.table(t.year + 1);
       }
     } else if (n < 0) {
-      k = firstAtOrAfter(t.workDays, day) + n;
+      k = firstDayAtOrAfter(t.workDays, day) + n;
       for (let y = 0; k < 0; y++) {
         if (y > MAX_YEARS) throw neverOpens();
         t = this.table(t.year - 1);
         k += t.workDays.length;
       }
-    } else k = firstAtOrAfter(t.workDays, day);
+    } else k = firstDayAtOrAfter(t.workDays, day);
     if (options.endOfWorkingDay) return t.closing[k]! as EpochMs;
     return this.zone.fromWall(t.workDays[k]! * DAY_MS + timeOfDay) as EpochMs;
   }

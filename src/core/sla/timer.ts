@@ -108,8 +108,16 @@ function describeDuration(d: TimerDuration): string {
   return `${[h && `${h}h`, m && `${m}m`, rest && `${rest}s`].filter(Boolean).join(' ') || '0s'} of business time`;
 }
 
-/** The rule that applies, in words (part of every explanation). */
+const rules = new WeakMap<TimerTarget, string>();
+
+/** The rule that applies, in words (part of every explanation); worded once per target object. */
 export function describeRule(target: TimerTarget): string {
+  let rule = rules.get(target);
+  if (rule === undefined) rules.set(target, (rule = wordRule(target)));
+  return rule;
+}
+
+function wordRule(target: TimerTarget): string {
   const pauses = target.pauseStatuses ?? defaultPauseStatuses(target.metric);
   const origin = target.origin ?? 'created';
   const from =
