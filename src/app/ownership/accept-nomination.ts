@@ -8,7 +8,7 @@ import {
 } from '../../core/ownership.js';
 import { notify } from '../notifications/notify.js';
 import { recordChange, type Ctx } from '../context.js';
-import type { UnitOfWork } from '../ports.js';
+import type { Repositories, UnitOfWork } from '../ports.js';
 import { requireNominee, requireOpen } from './answer-rules.js';
 import { checkScopeTargets, loadNomination, scopeLabel, scopeNames } from './ownership-rules.js';
 import { statementFor } from './statement.js';
@@ -26,7 +26,17 @@ export async function acceptNomination(
 ): Promise<RoleAssignment> {
   await requireNominee(uow, ctx, id, 'accept');
   requireWrite(ctx.actor, 'accept a nomination');
-  return uow.transaction(async (repos) => {
+  return uow.transaction((repos) => applyAcceptance(repos, ctx, id, input));
+}
+
+/** Inside a transaction, for the nominee acting as `ctx.actor` (checked by the caller). */
+export async function applyAcceptance(
+  repos: Repositories,
+  ctx: Ctx,
+  id: string,
+  input: { statement: string },
+): Promise<RoleAssignment> {
+  {
     const n = await loadNomination(repos, id);
     const now = ctx.env.now();
     requireOpen(n, now);
@@ -101,5 +111,5 @@ export async function acceptNomination(
       link: '/my-commitments',
     });
     return role;
-  });
+  }
 }

@@ -3,7 +3,7 @@ import { conflict, invalid } from '../../core/errors.js';
 import { roleKindLabels, type Nomination } from '../../core/ownership.js';
 import { notify } from '../notifications/notify.js';
 import { recordChange, type Ctx } from '../context.js';
-import type { UnitOfWork } from '../ports.js';
+import type { Repositories, UnitOfWork } from '../ports.js';
 import { requireNominee, requireOpen } from './answer-rules.js';
 import { loadNomination, scopeLabel, scopeNames } from './ownership-rules.js';
 
@@ -16,9 +16,19 @@ export async function declineNomination(
 ): Promise<Nomination> {
   await requireNominee(uow, ctx, id, 'decline');
   requireWrite(ctx.actor, 'decline a nomination');
+  return uow.transaction((repos) => applyDecline(repos, ctx, id, input));
+}
+
+/** Inside a transaction, for the nominee acting as `ctx.actor` (checked by the caller). */
+export async function applyDecline(
+  repos: Repositories,
+  ctx: Ctx,
+  id: string,
+  input: { reason: string },
+): Promise<Nomination> {
   const reason = input.reason.trim();
   if (!reason) throw invalid('reason', 'say why you decline, so the nominator can act on it');
-  return uow.transaction(async (repos) => {
+  {
     const n = await loadNomination(repos, id);
     const now = ctx.env.now();
     requireOpen(n, now);
@@ -46,5 +56,5 @@ export async function declineNomination(
       link: '/my-commitments',
     });
     return after;
-  });
+  }
 }
