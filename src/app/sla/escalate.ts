@@ -9,7 +9,7 @@
  * so later pauses do not make it fire again; a changed target or calendar gives new levels.
  */
 import { systemActor } from '../../core/actor.js';
-import { epochMsOf, instantOf, type EpochMs } from '../../core/calendar/units.js';
+import { epochMsOf, instantOf } from '../../core/calendar/units.js';
 import type { Instant, PersonId } from '../../core/ids.js';
 import { escalationSchedule, firesNow, nextDue } from '../../core/sla/escalation.js';
 import { deriveTimer } from '../../core/sla/timer.js';

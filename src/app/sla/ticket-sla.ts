@@ -23,7 +23,6 @@ import {
   type TicketFacts,
   type Timer,
   type TimerState,
-  type TimerStatus,
   type TimerTarget,
 } from '../../core/sla/timer.js';
 import type { Priority, TicketEvent, TicketStatus } from '../../core/tickets.js';
