@@ -35,6 +35,7 @@ import { alertmanagerRoutes } from './routes/alertmanager.routes.js';
 import { calendarsRoutes } from './routes/calendars.routes.js';
 import { targetsRoutes } from './routes/targets.routes.js';
 import { commitmentsRoutes } from './routes/commitments.routes.js';
+import { raciRoutes } from './routes/raci.routes.js';
 import { governanceRoutes } from './routes/governance.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
 
@@ -164,6 +165,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       await api.register(calendarsRoutes(routeDeps));
       await api.register(targetsRoutes(routeDeps));
       await api.register(commitmentsRoutes(routeDeps));
+      await api.register(raciRoutes(routeDeps));
       await api.register(governanceRoutes(routeDeps));
       await api.register(notificationsRoutes(routeDeps));
     },
