@@ -11,6 +11,7 @@ import {
 } from './commands/calendars.js';
 import { exportCommand } from './commands/export.js';
 import { servicesImport } from './commands/services-import.js';
+import { ticketsImport } from './commands/tickets.js';
 import { auditVerify } from './commands/audit-verify.js';
 import { clockAdd, clockElapsed } from './commands/clock.js';
 import { impact } from './commands/impact.js';
@@ -130,6 +131,24 @@ importing(
     )
     .argument('<file>', 'CSV file with a header line'),
 ).action(servicesImport);
+
+remote(
+  program
+    .command('tickets')
+    .description('Tickets (incidents and service requests)')
+    .command('import')
+    .description(
+      'Import tickets with their history from JSON Lines, one ticket a line (docs/tickets.md); re-importing changes nothing',
+    )
+    .argument('<file>', 'a .jsonl file')
+    .option(
+      '--source <name>',
+      'where the tickets come from (with externalId it identifies a ticket)',
+      'import',
+    )
+    .option('--batch <lines>', 'lines sent per request', '500')
+    .option('--json', 'print the report as JSON', false),
+).action(ticketsImport);
 
 remote(
   program
