@@ -238,7 +238,7 @@ const notificationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/notifications',
   validateSearch: (s: Raw): NotificationsSearch =>
-    clean({ unread: bool(s.unread) === 'true' ? ('true' as const) : undefined }),
+    clean({ unread: bool(s.unread) === 'true' ? (true as const) : undefined }),
   component: function NotificationsRoute() {
     const navigate = useNavigate();
     return (

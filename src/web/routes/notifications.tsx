@@ -8,7 +8,7 @@ import { Badge, Empty, ErrorBanner, PageHeader, formatInstant } from '../compone
 import { listQuery } from '../queries.js';
 import type { Notification } from '../../contract/notifications.js';
 
-export type NotificationsSearch = { unread?: 'true' };
+export type NotificationsSearch = { unread?: true };
 
 function SubjectLink({ link }: { link: string | null }) {
   if (!link) return null;
@@ -33,7 +33,9 @@ export function Notifications({
   setSearch: (s: NotificationsSearch) => void;
 }) {
   const queryClient = useQueryClient();
-  const query = useInfiniteQuery(listQuery<Notification>('/notifications', { ...search }));
+  const query = useInfiniteQuery(
+    listQuery<Notification>('/notifications', { unread: search.unread }),
+  );
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['/notifications'] });
   const markRead = useMutation({
     mutationFn: (id: string) =>
@@ -44,7 +46,7 @@ export function Notifications({
     mutationFn: () => request<{ marked: number }>('/notifications/read-all', { method: 'POST' }),
     onSuccess: refresh,
   });
-  const unreadOnly = search.unread === 'true';
+  const unreadOnly = search.unread === true;
   return (
     <>
       <PageHeader
@@ -65,7 +67,7 @@ export function Notifications({
           <input
             type="checkbox"
             checked={unreadOnly}
-            onChange={(e) => setSearch(e.target.checked ? { unread: 'true' } : {})}
+            onChange={(e) => setSearch(e.target.checked ? { unread: true } : {})}
           />{' '}
           Unread only
         </label>
