@@ -48,6 +48,14 @@ export const comingAreas: ComingArea[] = [
       'Incidents and requests with SLA clocks (time to respond, time to resolve) on business-hours calendars with time zones, holidays and pause states. Breaches escalate before and after they happen.',
   },
   {
+    path: '/calendars',
+    label: 'Calendars',
+    built: true,
+    title: 'Business calendars',
+    summary:
+      'Business hours in a time zone, with lunch breaks, split shifts and holidays (imported from iCalendar files), and the service level targets that count time on them.',
+  },
+  {
     path: '/slos',
     label: 'SLOs',
     title: 'SLOs and error budgets',

@@ -38,6 +38,11 @@ import { TeamsList, type TeamsSearch } from './routes/teams-list.js';
 import { Portfolio, type PortfolioSearch } from './routes/portfolio.js';
 import { ServiceDetail } from './routes/service.js';
 import { ServiceForm } from './routes/service-form.js';
+import { CalendarDetail } from './routes/calendar.js';
+import { CalendarForm } from './routes/calendar-form.js';
+import { calendarsResource } from './routes/calendar-shared.js';
+import { CalendarsList, type CalendarsSearch } from './routes/calendars-list.js';
+import { TargetsList, type TargetsSearch } from './routes/targets-list.js';
 import { servicesResource } from './services.js';
 
 type Raw = Record<string, unknown>;
@@ -100,7 +105,14 @@ const comingRoutes = plannedAreas.map((area) =>
 
 /** A page whose filters live in the URL (replaced as they change, or pushed for the audit log). */
 function searchRoute<
-  P extends '/people' | '/teams' | '/org-units' | '/audit' | '/portfolio',
+  P extends
+    | '/people'
+    | '/teams'
+    | '/org-units'
+    | '/audit'
+    | '/portfolio'
+    | '/calendars'
+    | '/service-level-targets',
   S extends object,
 >(
   path: P,
@@ -220,6 +232,37 @@ const portfolioRoutes = [
   }),
 ];
 
+const calendarRoutes = [
+  searchRoute('/calendars', (s): CalendarsSearch => clean(listSearch(s)), CalendarsList),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/calendars/new',
+    component: () => <RecordNew form={CalendarForm} />,
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/calendars/$calendarId',
+    component: function CalendarRoute() {
+      const { calendarId } = useParams({ strict: false });
+      return <CalendarDetail id={calendarId ?? ''} />;
+    },
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/calendars/$calendarId/edit',
+    component: function CalendarEditRoute() {
+      const { calendarId } = useParams({ strict: false });
+      return <RecordEdit resource={calendarsResource} id={calendarId ?? ''} form={CalendarForm} />;
+    },
+  }),
+  searchRoute(
+    '/service-level-targets',
+    (s): TargetsSearch =>
+      clean({ priority: str(s.priority), metric: str(s.metric), scope: str(s.scope) }),
+    TargetsList,
+  ),
+];
+
 const auditRoute = searchRoute(
   '/audit',
   (s): AuditSearch =>
@@ -281,6 +324,7 @@ const routeTree = rootRoute.addChildren([
     ...teamsRoutes,
     ...orgUnitsRoutes,
     ...portfolioRoutes,
+    ...calendarRoutes,
     auditRoute,
     accountRoute,
     notificationsRoute,

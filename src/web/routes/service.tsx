@@ -32,6 +32,7 @@ import {
   type Impact,
   type Service,
 } from '../services.js';
+import { ServiceTargets } from './targets-section.js';
 
 export function ServiceDetail({ id: ref }: { id: string }) {
   const isAdmin = useIsAdmin();
@@ -95,6 +96,7 @@ export function ServiceDetail({ id: ref }: { id: string }) {
       />
       <ServiceCard service={s} teams={teams} units={units} />
       <Dependencies service={s} />
+      <ServiceTargets serviceId={s.id} serviceName={s.name} />
       <ImpactSection service={s} teams={teams} units={units} />
     </>
   );
