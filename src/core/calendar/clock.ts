@@ -252,13 +252,15 @@ class Engine implements CompiledCalendar {
   }
 
   elapsed(from: EpochMs, to: EpochMs): BusinessSeconds {
-    if (to < from) return (-(this.elapsed(to, from) as number) || 0) as BusinessSeconds;
-    const a = this.tableAt(from);
-    const ca = this.cumIn(a, from);
-    const b = this.tableAt(to);
-    let ms = this.cumIn(b, to) - ca;
+    const sign = to < from ? -1 : 1;
+    const lo = sign > 0 ? from : to;
+    const hi = sign > 0 ? to : from;
+    const a = this.tableAt(lo);
+    // most spans end in the year they start: reuse its table
+    const b = hi < a.end ? a : this.tableAt(hi);
+    let ms = this.cumIn(b, hi) - this.cumIn(a, lo);
     for (let y = a.year; y < b.year; y++) ms += this.table(y).total;
-    return (ms / 1000) as BusinessSeconds;
+    return (ms === 0 ? 0 : (sign * ms) / 1000) as BusinessSeconds;
   }
 
   addBusinessSeconds(from: EpochMs, seconds: number): EpochMs {
