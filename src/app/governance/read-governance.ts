@@ -120,8 +120,27 @@ export async function listUnownedServices(uow: UnitOfWork, ctx: Ctx, query: Unow
   return { items, nextCursor: next < rows.length ? String(next) : null, total: rows.length };
 }
 
+/**
+ * The page is computed once per data version and minute: the data only changes with the
+ * version, and what depends on the clock (a term running out) moves at most a minute late.
+ */
+const pages = new WeakMap<
+  UnitOfWork,
+  { key: string; page: ReturnType<typeof computeGovernance> }
+>();
+
 /** The governance page: coverage, nominations by age, lapsed roles, the index and its trend. */
 export async function readGovernance(uow: UnitOfWork, ctx: Ctx) {
+  const key = `${await uow.dataVersion()} ${ctx.env.now().slice(0, 16)}`;
+  const hit = pages.get(uow);
+  if (hit?.key === key) return hit.page;
+  const page = computeGovernance(uow, ctx);
+  pages.set(uow, { key, page });
+  page.catch(() => pages.delete(uow));
+  return page;
+}
+
+async function computeGovernance(uow: UnitOfWork, ctx: Ctx) {
   const now = Date.parse(ctx.env.now());
   const facts = await loadGovernanceFacts(uow);
   const { inputs } = facts;
