@@ -12,7 +12,9 @@ import { insertPerson } from '../src/app/people/create-person.js';
 import { createService } from '../src/app/services/create-service.js';
 import { createTarget } from '../src/app/targets/create-target.js';
 import { createTeam } from '../src/app/teams/create-team.js';
-import { createTicket } from '../src/app/tickets/create-ticket.js';
+import { createTicket, insertTicket } from '../src/app/tickets/create-ticket.js';
+import type { Instant } from '../src/core/ids.js';
+import type { Priority, TicketStatus } from '../src/core/tickets.js';
 import { actorOf, ctxFor, makePerson } from './factories.js';
 
 export async function slaWorld(uow: UnitOfWork, env: Environment) {
@@ -67,6 +69,38 @@ export async function slaWorld(uow: UnitOfWork, env: Environment) {
     office,
     allDay: builtInCalendarId,
     target: (input: CreateTarget) => createTarget(uow, admin, CreateTarget.parse(input)),
+    /** A ticket with history at explicit past times: [at, status] after creation (status new). */
+    pastTicket: (
+      createdAt: string,
+      changes: [string, TicketStatus][],
+      options: { priority?: Priority; serviceId?: string | null } = {},
+    ) =>
+      uow.transaction((repos) =>
+        insertTicket(repos, admin, {
+          type: 'incident',
+          serviceId: (options.serviceId === undefined ? service.id : options.serviceId) as
+            typeof service.id | null,
+          priority: options.priority ?? 'P2',
+          impact: 'none',
+          title: `Ticket of ${createdAt}`,
+          description: null,
+          requesterId: null,
+          teamId: null,
+          assigneeId: null,
+          createdAt: createdAt as Instant,
+          changes: changes.map(([at, status]) => ({
+            at: at as Instant,
+            status,
+            teamId: team.id,
+            assigneeId: people.assignee.id,
+            priority: options.priority ?? 'P2',
+            impact: 'none',
+            actorId: null,
+            note: null,
+          })),
+          creatorId: null,
+        }),
+      ),
     ticket: (input: Partial<CreateTicket> = {}) =>
       createTicket(
         uow,

@@ -34,6 +34,7 @@ import { ticketsRoutes } from './routes/tickets.routes.js';
 import { alertmanagerRoutes } from './routes/alertmanager.routes.js';
 import { calendarsRoutes } from './routes/calendars.routes.js';
 import { targetsRoutes } from './routes/targets.routes.js';
+import { slaRoutes } from './routes/sla.routes.js';
 import { commitmentsRoutes } from './routes/commitments.routes.js';
 import { raciRoutes } from './routes/raci.routes.js';
 import { governanceRoutes } from './routes/governance.routes.js';
@@ -164,6 +165,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       await api.register(alertmanagerRoutes(routeDeps));
       await api.register(calendarsRoutes(routeDeps));
       await api.register(targetsRoutes(routeDeps));
+      await api.register(slaRoutes(routeDeps));
       await api.register(commitmentsRoutes(routeDeps));
       await api.register(raciRoutes(routeDeps));
       await api.register(governanceRoutes(routeDeps));

@@ -156,7 +156,7 @@ export async function deriveTicketTimers(
   history: readonly TicketEvent[],
   now: Instant | EpochMs,
 ): Promise<DerivedTimer[]> {
-  const at = (typeof now === 'number' ? now : epochMsOf(now));
+  const at = typeof now === 'number' ? now : epochMsOf(now);
   const targets = applicableTargets(await lookup.targetsOf(ticket.serviceId), ticket, history);
   const facts = factsOf(ticket, history);
   const out: DerivedTimer[] = [];
