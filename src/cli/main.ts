@@ -15,6 +15,13 @@ import { ticketsImport } from './commands/tickets.js';
 import { auditVerify } from './commands/audit-verify.js';
 import { clockAdd, clockElapsed } from './commands/clock.js';
 import { impact } from './commands/impact.js';
+import {
+  nominationsAccept,
+  nominationsCreate,
+  nominationsDecline,
+  nominationsList,
+  rolesList,
+} from './commands/roles.js';
 import { migrate } from './commands/migrate.js';
 import { peopleImport } from './commands/people-import.js';
 import { serve } from './commands/serve.js';
@@ -157,6 +164,63 @@ remote(
     .argument('<service>', 'service slug or id')
     .option('--json', 'print the analysis as JSON', false),
 ).action(impact);
+
+const rolesCmd = program
+  .command('roles')
+  .description('Accepted roles: service owners, process owners, deputies, delivery leads');
+remote(
+  rolesCmd
+    .command('list')
+    .description('List held roles (active or lapsed) with their term end')
+    .option('--service <service>', 'only roles of this service (slug or id)')
+    .option('--person <email>', 'only roles held by this person')
+    .option('--all', 'include ended roles', false)
+    .option('--json', 'print the roles as JSON', false),
+).action(rolesList);
+
+const nominationsCmd = program
+  .command('nominations')
+  .description('Nominations: a role exists only when the nominee accepts it personally');
+remote(
+  nominationsCmd
+    .command('list')
+    .description('List nominations, newest first')
+    .option('--status <status>', 'pending, accepted, declined, withdrawn or expired')
+    .option('--service <service>', 'service slug or id')
+    .option('--nominee <email>', 'nominee email')
+    .option('--kind <kind>', 'service_owner, process_owner, customer_representative, delivery_lead, deputy')
+    .option('--json', 'print the nominations as JSON', false),
+).action(nominationsList);
+remote(
+  nominationsCmd
+    .command('create')
+    .description('Nominate a person (admins, the service level manager, current owners)')
+    .requiredOption('--kind <kind>', 'service_owner, process_owner, customer_representative, delivery_lead, deputy')
+    .option('--service <service>', 'service slug or id')
+    .option('--practice <key>', 'practice key or id (process_owner)')
+    .option('--org-unit <id>', 'organisation unit id (customer_representative)')
+    .option('--team <id>', 'team id (delivery_lead)')
+    .requiredOption('--nominee <email>', 'who is nominated')
+    .requiredOption('--message <text>', 'why this person')
+    .option('--term <months>', 'term in months, 1 to 36 (default 12)')
+    .option('--json', 'print the nomination as JSON', false),
+).action(nominationsCreate);
+remote(
+  nominationsCmd
+    .command('accept')
+    .description('Accept a nomination made to you: prints the statement and needs your confirmation')
+    .argument('<id>', 'nomination id')
+    .option('--confirm <statement>', 'the statement exactly as printed (otherwise asked interactively)')
+    .option('--json', 'print the role as JSON', false),
+).action(nominationsAccept);
+remote(
+  nominationsCmd
+    .command('decline')
+    .description('Decline a nomination made to you, with a reason')
+    .argument('<id>', 'nomination id')
+    .requiredOption('--reason <text>', 'why you decline')
+    .option('--json', 'print the nomination as JSON', false),
+).action(nominationsDecline);
 
 const clock = program
   .command('clock')
