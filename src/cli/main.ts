@@ -12,6 +12,7 @@ import {
 import { exportCommand } from './commands/export.js';
 import { servicesImport } from './commands/services-import.js';
 import { ticketsImport } from './commands/tickets.js';
+import { slaReport } from './commands/sla-report.js';
 import { auditVerify } from './commands/audit-verify.js';
 import { clockAdd, clockElapsed } from './commands/clock.js';
 import { impact } from './commands/impact.js';
@@ -279,6 +280,23 @@ remote(
     .option('--dry-run', 'show what would be added and skipped without saving', false)
     .option('--json', 'print the result as JSON', false),
 ).action(calendarsImportIcs);
+
+remote(
+  program
+    .command('sla')
+    .description('Service level attainment')
+    .command('report')
+    .description(
+      'SLA attainment per period, service and priority: tickets, met, breached, attainment %, mean and p90 business time to respond and resolve',
+    )
+    .option('--from <date>', 'first day, YYYY-MM-DD (UTC), or an ISO-8601 instant')
+    .option('--to <date>', 'last day, YYYY-MM-DD (inclusive), or an instant (exclusive)')
+    .option('--period <period>', 'month or quarter', 'month')
+    .option('--service <service>', 'only this service (slug or id)')
+    .option('--priority <priority>', 'only P1, P2, P3 or P4')
+    .option('--csv', 'print CSV', false)
+    .option('--json', 'print the report as JSON', false),
+).action(slaReport);
 
 remote(
   program
