@@ -16,6 +16,7 @@ import { slaReport } from './commands/sla-report.js';
 import { auditVerify } from './commands/audit-verify.js';
 import { clockAdd, clockElapsed } from './commands/clock.js';
 import { impact } from './commands/impact.js';
+import { commitmentsList, commitmentsReport, raci } from './commands/commitments.js';
 import {
   nominationsAccept,
   nominationsCreate,
@@ -165,6 +166,35 @@ remote(
     .argument('<service>', 'service slug or id')
     .option('--json', 'print the analysis as JSON', false),
 ).action(impact);
+
+const commitmentsCmd = program
+  .command('commitments')
+  .description('Commitments: who promised what to whom, and whether the delivering party accepted');
+remote(
+  commitmentsCmd
+    .command('list')
+    .description('List commitments, soonest due first')
+    .option('--unbacked', 'only open commitments the delivering party has not accepted', false)
+    .option('--maker <email>', 'only those made by this person')
+    .option('--json', 'print as JSON', false),
+).action(commitmentsList);
+remote(
+  commitmentsCmd
+    .command('report')
+    .description('Unbacked commitments grouped by who made them')
+    .option('--at <instant>', 'the report as it stood at this ISO-8601 instant')
+    .option('--csv', 'print CSV', false)
+    .option('--json', 'print as JSON', false),
+).action(commitmentsReport);
+
+remote(
+  program
+    .command('raci')
+    .description('Who is responsible, accountable, consulted and informed for a service')
+    .argument('<service>', 'service slug or id (with --practice: practice id or key)')
+    .option('--practice', 'show the RACI of a practice instead, e.g. incident_management', false)
+    .option('--csv', 'print CSV (role,party_type,party,person,email,basis)', false),
+).action(raci);
 
 const rolesCmd = program
   .command('roles')
