@@ -38,6 +38,9 @@ import { TeamsList, type TeamsSearch } from './routes/teams-list.js';
 import { Portfolio, type PortfolioSearch } from './routes/portfolio.js';
 import { ServiceDetail } from './routes/service.js';
 import { ServiceForm } from './routes/service-form.js';
+import { TicketDetail } from './routes/ticket.js';
+import { TicketForm } from './routes/ticket-form.js';
+import { TicketsList, type TicketsSearch } from './routes/tickets-list.js';
 import { CalendarDetail } from './routes/calendar.js';
 import { CalendarForm } from './routes/calendar-form.js';
 import { calendarsResource } from './routes/calendar-shared.js';
@@ -111,6 +114,7 @@ function searchRoute<
     | '/org-units'
     | '/audit'
     | '/portfolio'
+    | '/tickets'
     | '/calendars'
     | '/service-level-targets',
   S extends object,
@@ -263,6 +267,33 @@ const calendarRoutes = [
   ),
 ];
 
+const ticketsRoutes = [
+  searchRoute(
+    '/tickets',
+    (s): TicketsSearch =>
+      clean({
+        q: str(s.q),
+        sort: str(s.sort),
+        type: str(s.type),
+        priority: str(s.priority),
+        status: str(s.status),
+        open: bool(s.open),
+        service: str(s.service),
+        teamId: str(s.teamId),
+      }),
+    TicketsList,
+  ),
+  createRoute({ getParentRoute: () => appRoute, path: '/tickets/new', component: TicketForm }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/tickets/$ref',
+    component: function TicketRoute() {
+      const params: Partial<Record<string, string>> = useParams({ strict: false });
+      return <TicketDetail id={params.ref ?? ''} />;
+    },
+  }),
+];
+
 const auditRoute = searchRoute(
   '/audit',
   (s): AuditSearch =>
@@ -324,6 +355,7 @@ const routeTree = rootRoute.addChildren([
     ...teamsRoutes,
     ...orgUnitsRoutes,
     ...portfolioRoutes,
+    ...ticketsRoutes,
     ...calendarRoutes,
     auditRoute,
     accountRoute,

@@ -21,6 +21,7 @@ import {
 } from '../components/ui.js';
 import type { OrgUnit, Team } from '../queries.js';
 import { teamsResource } from '../resources.js';
+import { AvailabilityPanel } from './ticket-availability.js';
 import {
   dependenciesQuery,
   dependencyTypeLabels,
@@ -98,6 +99,7 @@ export function ServiceDetail({ id: ref }: { id: string }) {
       <Dependencies service={s} />
       <ServiceTargets serviceId={s.id} serviceName={s.name} />
       <ImpactSection service={s} teams={teams} units={units} />
+      <AvailabilityPanel service={s} />
     </>
   );
 }

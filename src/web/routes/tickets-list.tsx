@@ -1,0 +1,197 @@
+// Tickets: filters kept in the URL, a sortable table with "load more", and a CSV export of
+// exactly what is filtered.
+import { useCallback } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import type { Query } from '../api.js';
+import { useMe } from '../auth.js';
+import { SelectField, labelOptions } from '../components/fields.js';
+import { ExportLink, ListBody, SearchBox } from '../components/list.js';
+import type { ListColumn } from '../components/list-columns.js';
+import { useTeamsById } from '../components/pickers.js';
+import { DataTable } from '../components/table.js';
+import { Empty, PageHeader, formatInstant } from '../components/ui.js';
+import { listQuery } from '../queries.js';
+import {
+  PriorityBadge,
+  StatusBadge,
+  priorityLabels,
+  statusLabels,
+  typeLabels,
+  type Ticket,
+} from './tickets-shared.js';
+
+export type TicketsSearch = {
+  q?: string;
+  sort?: string;
+  type?: string;
+  priority?: string;
+  status?: string;
+  open?: string;
+  service?: string;
+  teamId?: string;
+};
+
+export function TicketsList({
+  search,
+  setSearch,
+}: {
+  search: TicketsSearch;
+  setSearch: (next: TicketsSearch) => void;
+}) {
+  const me = useMe();
+  const canWrite = me?.role === 'admin' || me?.role === 'member';
+  const teams = useTeamsById();
+  const filters: Query = { ...search, sort: search.sort ?? '-createdAt' };
+  const query = useInfiniteQuery(listQuery<Ticket>('/tickets', filters));
+  const update = (patch: TicketsSearch) => setSearch({ ...search, ...patch });
+  const onSearch = useCallback(
+    (q: string) => setSearch({ ...search, q: q || undefined }),
+    [search, setSearch],
+  );
+  const onService = useCallback(
+    (service: string) => setSearch({ ...search, service: service.trim() || undefined }),
+    [search, setSearch],
+  );
+  const filtered = Object.entries(search).some(([k, v]) => k !== 'sort' && Boolean(v));
+  const select = (
+    key: keyof TicketsSearch,
+    label: string,
+    any: string,
+    labels: Record<string, string>,
+  ) => (
+    <SelectField
+      label={label}
+      value={search[key] ?? ''}
+      onChange={(v) => update({ [key]: v || undefined })}
+      placeholder={any}
+      options={labelOptions(labels)}
+    />
+  );
+
+  const columns: ListColumn<Ticket>[] = [
+    {
+      label: 'Number',
+      sort: 'number',
+      cell: (t) => (
+        <Link to="/tickets/$ref" params={{ ref: t.number }} className="strong-link">
+          {t.number}
+        </Link>
+      ),
+    },
+    { label: 'Title', sort: 'title', cell: (t) => t.title },
+    { label: 'Priority', sort: 'priority', cell: (t) => <PriorityBadge priority={t.priority} /> },
+    { label: 'Status', sort: 'status', cell: (t) => <StatusBadge status={t.status} /> },
+    {
+      label: 'Service',
+      className: 'col-optional',
+      cell: (t) =>
+        t.serviceSlug ? (
+          <Link to="/services/$ref" params={{ ref: t.serviceSlug }}>
+            {t.serviceName}
+          </Link>
+        ) : (
+          <span className="muted">—</span>
+        ),
+    },
+    {
+      label: 'Team',
+      className: 'col-optional',
+      cell: (t) =>
+        t.teamId ? (teams.get(t.teamId)?.name ?? '…') : <span className="muted">—</span>,
+    },
+    // SLA state and time left join here once ticket timers are computed (see ticket-timers.ts).
+    {
+      label: 'Created',
+      sort: 'createdAt',
+      className: 'col-optional',
+      cell: (t) => formatInstant(t.createdAt),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="Tickets"
+        description="Incidents and service requests with their full status history."
+        actions={
+          <>
+            <ExportLink path="/tickets" filters={filters} />
+            {canWrite ? (
+              <Link to="/tickets/new" className="button">
+                New ticket
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      <div className="toolbar" role="search" aria-label="Filter tickets">
+        <SearchBox
+          label="Search"
+          value={search.q ?? ''}
+          onSearch={onSearch}
+          placeholder="Number, title or description"
+        />
+        {select('open', 'Open or done', 'Open and done', {
+          true: 'Open',
+          false: 'Resolved, closed or cancelled',
+        })}
+        {select('status', 'Status', 'Any status', statusLabels)}
+        {select('priority', 'Priority', 'Any priority', priorityLabels)}
+        {select('type', 'Type', 'Any type', typeLabels)}
+        <SelectField
+          label="Team"
+          value={search.teamId ?? ''}
+          onChange={(v) => update({ teamId: v || undefined })}
+          placeholder="Any team"
+          options={[...teams.values()].map((t) => ({ value: t.id, label: t.name }))}
+        />
+        <SearchBox
+          id="tickets-service"
+          className="field field--tag"
+          label="Service"
+          value={search.service ?? ''}
+          onSearch={onService}
+          placeholder="service slug"
+        />
+        {filtered ? (
+          <button
+            type="button"
+            className="button button--ghost toolbar__clear"
+            onClick={() => setSearch({ sort: search.sort })}
+          >
+            Clear filters
+          </button>
+        ) : null}
+      </div>
+      <ListBody
+        query={query}
+        noun="tickets"
+        empty={
+          <Empty title={filtered ? 'No tickets match these filters.' : 'No tickets yet.'}>
+            {filtered ? 'Try a different search or clear the filters.' : null}
+          </Empty>
+        }
+      >
+        {(items) => (
+          <DataTable
+            caption="Tickets"
+            columns={columns}
+            sort={filters.sort as string}
+            onSort={(sort) => update({ sort })}
+          >
+            {items.map((t) => (
+              <tr key={t.id}>
+                {columns.map((c, i) => (
+                  <td key={i} className={c.className}>
+                    {c.cell(t)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </ListBody>
+    </>
+  );
+}
