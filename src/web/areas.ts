@@ -43,6 +43,7 @@ export const comingAreas: ComingArea[] = [
   {
     path: '/tickets',
     label: 'Tickets & SLA clocks',
+    built: true,
     title: 'Tickets & SLA clocks',
     summary:
       'Incidents and requests with SLA clocks (time to respond, time to resolve) on business-hours calendars with time zones, holidays and pause states. Breaches escalate before and after they happen.',
