@@ -12,8 +12,9 @@ export type ComingArea = {
 
 export const comingAreas: ComingArea[] = [
   {
-    path: '/commitments',
+    path: '/my-commitments',
     label: 'My commitments',
+    built: true,
     title: 'My commitments',
     summary:
       'What you are asked to accept, sign, deliver or review, and what is overdue. Every promise has a party who made it, a party it is made to, and an acceptance.',

@@ -38,6 +38,7 @@ import { TeamsList, type TeamsSearch } from './routes/teams-list.js';
 import { Portfolio, type PortfolioSearch } from './routes/portfolio.js';
 import { ServiceDetail } from './routes/service.js';
 import { ServiceForm } from './routes/service-form.js';
+import { MyCommitments } from './routes/my-commitments.js';
 import { TicketDetail } from './routes/ticket.js';
 import { TicketForm } from './routes/ticket-form.js';
 import { TicketsList, type TicketsSearch } from './routes/tickets-list.js';
@@ -346,6 +347,12 @@ const accountRoute = createRoute({
   component: Account,
 });
 
+const myCommitmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/my-commitments',
+  component: MyCommitments,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
@@ -355,6 +362,7 @@ const routeTree = rootRoute.addChildren([
     ...teamsRoutes,
     ...orgUnitsRoutes,
     ...portfolioRoutes,
+    myCommitmentsRoute,
     ...ticketsRoutes,
     ...calendarRoutes,
     auditRoute,

@@ -17,6 +17,8 @@ import {
   type NodeProps,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import type { Role } from '../../contract/ownership.js';
+import { fetchAll } from '../api.js';
 import { useTeamsById } from '../components/pickers.js';
 import { TierBadge } from '../components/service-badges.js';
 import { ErrorBanner, Loading, PageHeader } from '../components/ui.js';
@@ -65,8 +67,22 @@ async function layout(view: ServiceView): Promise<Map<string, { x: number; y: nu
   return new Map((result.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
 }
 
+/** Active service owners by service id (one query for the whole portfolio, cached). */
+function useOwnerNames(): Map<string, string> {
+  const { data } = useQuery({
+    queryKey: ['/roles', 'service-owners'],
+    queryFn: () =>
+      fetchAll<Role>('/roles', { kind: 'service_owner', activeAt: new Date().toISOString() }),
+  });
+  return useMemo(
+    () => new Map((data ?? []).map((r) => [r.scope.serviceId ?? '', r.person.name])),
+    [data],
+  );
+}
+
 const ServiceCard = memo(function ServiceCard({ data }: NodeProps<CardNode>) {
   const s = data.service;
+  const owner = useOwnerNames().get(s.id);
   return (
     <div className={`svc-node svc-node--${s.kind}${data.root ? ' svc-node--root' : ''}`}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
@@ -77,7 +93,7 @@ const ServiceCard = memo(function ServiceCard({ data }: NodeProps<CardNode>) {
         {kindLabels[s.kind]} · <TierBadge tier={s.tier} />
       </span>
       <span className="svc-node__team">{data.team ?? 'No team'}</span>
-      <span className="svc-node__owner">no accepted owner</span>
+      <span className="svc-node__owner">{owner ?? 'no accepted owner'}</span>
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
   );
@@ -191,6 +207,7 @@ const kindColor = (kind: string) =>
   kind === 'business_service' ? '#1d4ed8' : kind === 'technical_service' ? '#6b7280' : '#b6bcc6';
 
 function ViewTable({ view, teams }: { view: ServiceView; teams: Map<string, Team> }) {
+  const owners = useOwnerNames();
   const byId = new Map(view.nodes.map((n) => [n.id, n]));
   const rows = [...view.nodes].sort((a, b) => a.depth - b.depth || a.name.localeCompare(b.name));
   return (
@@ -229,7 +246,11 @@ function ViewTable({ view, teams }: { view: ServiceView; teams: Map<string, Team
                   <TierBadge tier={n.tier} />
                 </td>
                 <td>{n.teamId ? (teams.get(n.teamId)?.name ?? 'Unknown team') : '—'}</td>
-                <td className="muted">no accepted owner</td>
+                {owners.get(n.id) ? (
+                  <td>{owners.get(n.id)}</td>
+                ) : (
+                  <td className="muted">no accepted owner</td>
+                )}
                 <td>
                   {out.length === 0 ? (
                     <span className="muted">Nothing</span>
@@ -292,7 +313,7 @@ export function ServiceViewPage() {
       <PageHeader
         back={{ to: '/services/$ref', params: { ref: view.root.slug }, label: view.root.name }}
         title={`Service view: ${view.root.name}`}
-        description={`${view.nodes.length - 1} services and ${view.edges.length} dependencies hold it up. Owners appear once ownership is accepted.`}
+        description={`${view.nodes.length - 1} services and ${view.edges.length} dependencies hold it up. Owners are shown once they accept ownership.`}
       />
       <div className="view-bar">
         <div role="tablist" aria-label="Show as" className="tabs">

@@ -11,6 +11,7 @@ import { OrgUnitLink, ResourceLink } from '../components/links.js';
 import { useOrgUnitsById, useTeamsById } from '../components/pickers.js';
 import { LifecycleBadge, Tags, TierBadge } from '../components/service-badges.js';
 import { ServicePicker, type PickedService } from '../components/service-picker.js';
+import { ServiceOwners } from '../components/service-owners.js';
 import {
   Badge,
   Detail,
@@ -96,6 +97,7 @@ export function ServiceDetail({ id: ref }: { id: string }) {
         onReload={() => void query.refetch().then(() => retire.reset())}
       />
       <ServiceCard service={s} teams={teams} units={units} />
+      <ServiceOwners serviceId={s.id} />
       <Dependencies service={s} />
       <ServiceTargets serviceId={s.id} serviceName={s.name} />
       <ImpactSection service={s} teams={teams} units={units} />

@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { signIn, unique } from './helpers.js';
+
+/** A person who can sign in, created on the server's database as an operator would. */
+function createAccount(name: string, email: string, password: string): void {
+  const result = spawnSync(
+    process.execPath,
+    ['bin/charter.mjs', 'admin', 'create', '--email', email, '--name', name],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: `sqlite:${process.env.CHARTER_E2E_DB}`,
+        LOG_LEVEL: 'silent',
+      },
+      input: `${password}\n`,
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+  expect(result.status, result.stderr).toBe(0);
+}
+
+test('an admin nominates, the nominee signs in and accepts, the service view shows the owner', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const name = unique('Nina Nominee');
+  const email = `${name.split(' ').pop()}@nominee.example.test`;
+  const password = 'nominee-password-1';
+  createAccount(name, email, password);
+
+  await signIn(page);
+  await page.goto('/services/seller-portal');
+  const ownership = page.getByRole('region', { name: 'Ownership' });
+  await expect(ownership.getByTestId('service-owner')).toContainText('No accepted owner');
+  await ownership.getByRole('button', { name: 'Nominate' }).click();
+  await ownership.getByLabel('Role').selectOption('service_owner');
+  await ownership.getByLabel('Nominee').selectOption({ label: name });
+  await ownership.getByLabel('Message').fill('You run the seller portal day to day.');
+  await ownership.getByRole('button', { name: 'Send nomination' }).click();
+  await expect(ownership).toContainText(`${name} as service owner`);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, { email, password });
+  await page.goto('/my-commitments');
+  const item = page.getByRole('listitem', { name: /service owner of Marketplace seller portal/ });
+  await expect(item.getByTestId('statement')).toContainText(
+    `I, ${name}, accept personal accountability as service owner of Marketplace seller portal`,
+  );
+  const accept = item.getByRole('button', { name: 'Accept' });
+  await expect(accept).toBeDisabled();
+  await item.getByLabel('I accept this personally, as myself').check();
+  await accept.click();
+  await expect(
+    page
+      .getByRole('region', { name: 'My roles' })
+      .getByText(/service owner of Marketplace seller portal/),
+  ).toBeVisible();
+
+  await page.goto('/services/seller-portal/view');
+  await page.getByRole('tab', { name: 'Table' }).click();
+  const row = page.getByRole('row', { name: /Marketplace seller portal/ }).first();
+  await expect(row).toContainText(name);
+});

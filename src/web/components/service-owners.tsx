@@ -1,0 +1,143 @@
+// Who holds what for a service (owner, deputies, delivery leads, customer representatives),
+// the nominations still open, and a Nominate form for those allowed to nominate.
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Nomination, Role, ServiceRoles } from '../../contract/ownership.js';
+import { fieldErrors, request } from '../api.js';
+import { SelectField, TextAreaField } from './fields.js';
+import { BusyButton } from './form.js';
+import { PersonSelect } from './pickers.js';
+import { Badge, ErrorBanner, Loading, formatInstant } from './ui.js';
+
+export const serviceRolesQuery = (ref: string) => ({
+  queryKey: ['/services', ref, 'roles'],
+  queryFn: () => request<ServiceRoles>(`/services/${encodeURIComponent(ref)}/roles`),
+});
+
+const kindOptions = [
+  { value: 'service_owner', label: 'Service owner' },
+  { value: 'deputy', label: 'Deputy service owner' },
+];
+
+function Holder({ role }: { role: Role }) {
+  return (
+    <li>
+      <strong>{role.person.name}</strong>{' '}
+      <span className="muted">until {formatInstant(role.termEndsAt, false)}</span>
+    </li>
+  );
+}
+
+function Holders({ title, roles }: { title: string; roles: Role[] }) {
+  return (
+    <div>
+      <h3>{title}</h3>
+      {roles.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <ul>
+          {roles.map((r) => (
+            <Holder key={r.id} role={r} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function ServiceOwners({ serviceId }: { serviceId: string }) {
+  const query = useQuery(serviceRolesQuery(serviceId));
+  const [open, setOpen] = useState(false);
+  if (query.isPending) return <Loading label="Loading owners…" />;
+  if (query.isError) return <ErrorBanner error={query.error} />;
+  const r = query.data;
+  return (
+    <section className="card" aria-label="Ownership">
+      <h2>Ownership</h2>
+      <p data-testid="service-owner">
+        Accountable owner:{' '}
+        {r.owner ? (
+          <strong>{r.owner.person.name}</strong>
+        ) : (
+          <Badge tone="bad">No accepted owner</Badge>
+        )}
+        {r.owner ? (
+          <span className="muted"> (accepted {formatInstant(r.owner.acceptedAt, false)})</span>
+        ) : null}
+      </p>
+      <Holders title="Deputies" roles={r.deputies} />
+      <Holders title="Delivery leads" roles={r.deliveryLeads} />
+      <Holders title="Customer representatives" roles={r.customerRepresentatives} />
+      {r.lapsed.length > 0 ? <Holders title="Lapsed (not re-affirmed)" roles={r.lapsed} /> : null}
+      <h3>Open nominations</h3>
+      {r.pendingNominations.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <ul>
+          {r.pendingNominations.map((n: Nomination) => (
+            <li key={n.id}>
+              {n.nominee.name} as {n.kind.replace(/_/g, ' ')}, nominated by {n.nominatedBy.name} on{' '}
+              {formatInstant(n.createdAt, false)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {r.canNominate ? (
+        open ? (
+          <NominateForm serviceId={serviceId} onDone={() => setOpen(false)} />
+        ) : (
+          <button type="button" className="button" onClick={() => setOpen(true)}>
+            Nominate
+          </button>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+function NominateForm({ serviceId, onDone }: { serviceId: string; onDone: () => void }) {
+  const qc = useQueryClient();
+  const [kind, setKind] = useState('service_owner');
+  const [nomineeId, setNominee] = useState('');
+  const [message, setMessage] = useState('');
+  const save = useMutation({
+    mutationFn: () =>
+      request<Nomination>('/nominations', {
+        method: 'POST',
+        body: { kind, scope: { serviceId }, nomineeId, message },
+      }),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['/services', serviceId, 'roles'] });
+      onDone();
+    },
+  });
+  const errors = fieldErrors(save.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form onSubmit={submit} aria-label="Nominate">
+      <ErrorBanner error={save.error} />
+      <SelectField label="Role" value={kind} onChange={setKind} options={kindOptions} />
+      <PersonSelect
+        label="Nominee"
+        value={nomineeId}
+        onChange={setNominee}
+        error={errors.nomineeId}
+        placeholder="Choose a person"
+      />
+      <TextAreaField
+        label="Message"
+        value={message}
+        onChange={setMessage}
+        error={errors.message}
+        hint="Why this person; they see it with the nomination."
+      />
+      <BusyButton busy={save.isPending} label="Send nomination" busyLabel="Sending…" submit />{' '}
+      <button type="button" className="button button--secondary" onClick={onDone}>
+        Cancel
+      </button>
+    </form>
+  );
+}
