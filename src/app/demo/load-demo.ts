@@ -5,6 +5,7 @@ import type { Environment, UnitOfWork } from '../ports.js';
 import { hashPassword } from '../auth/secrets.js';
 import { insertPerson } from '../people/create-person.js';
 import { loadDemoPortfolio } from './load-demo-portfolio.js';
+import { loadDemoSla } from './demo-tickets.js';
 import { loadDemoOwnership } from './demo-ownership.js';
 import { insertOrgUnit } from '../org-units/create-org-unit.js';
 import { applyOrgUnitUpdate } from '../org-units/update-org-unit.js';
@@ -87,6 +88,7 @@ export async function loadDemo(uow: UnitOfWork, env: Environment): Promise<DemoO
       });
     }
     const portfolio = await loadDemoPortfolio(repos, ctx);
+    await loadDemoSla(repos, ctx);
     await loadDemoOwnership(repos, ctx, people);
     return {
       loaded: true,
