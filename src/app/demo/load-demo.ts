@@ -7,6 +7,7 @@ import { insertPerson } from '../people/create-person.js';
 import { loadDemoPortfolio } from './load-demo-portfolio.js';
 import { loadDemoSla } from './demo-tickets.js';
 import { loadDemoOwnership } from './demo-ownership.js';
+import { loadDemoCommitments } from './demo-commitments.js';
 import { insertOrgUnit } from '../org-units/create-org-unit.js';
 import { applyOrgUnitUpdate } from '../org-units/update-org-unit.js';
 import { insertTeam } from '../teams/create-team.js';
@@ -90,6 +91,7 @@ export async function loadDemo(uow: UnitOfWork, env: Environment): Promise<DemoO
     const portfolio = await loadDemoPortfolio(repos, ctx);
     await loadDemoSla(repos, ctx);
     await loadDemoOwnership(repos, ctx, people);
+    await loadDemoCommitments(repos, ctx, people);
     return {
       loaded: true,
       people: people.size + 1,

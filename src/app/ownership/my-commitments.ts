@@ -3,6 +3,7 @@ import type { CommitmentItem, MyCommitments } from '../../contract/ownership.js'
 import type { Ctx } from '../context.js';
 import type { Repositories, UnitOfWork } from '../ports.js';
 import { views } from './read-ownership.js';
+import { unbackedCommitmentsIMade } from '../commitments/unbacked-i-made.js';
 
 /**
  * One section of "My commitments". To add a section (unbacked commitments I made, SLAs to
@@ -104,6 +105,7 @@ export const commitmentProviders: CommitmentProvider[] = [
   nominationsToAnswer,
   rolesToReaffirm,
   myRoles,
+  unbackedCommitmentsIMade,
 ];
 
 export async function myCommitments(uow: UnitOfWork, ctx: Ctx): Promise<MyCommitments> {
