@@ -81,6 +81,7 @@ export const comingAreas: ComingArea[] = [
   {
     path: '/governance',
     label: 'Governance',
+    built: true,
     title: 'Governance',
     summary:
       'Portfolio scorecards with maturity levels, the management commitment index per service, organisation unit and portfolio, executive and per-owner dashboards, trends, exports and scheduled reports.',

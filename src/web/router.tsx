@@ -21,6 +21,7 @@ import { ErrorBanner, Loading } from './components/ui.js';
 import { meQuery } from './queries.js';
 import { orgUnitsResource, peopleResource, teamsResource, type Resource } from './resources.js';
 import { Account } from './routes/account.js';
+import { GovernancePage } from './routes/governance.js';
 import { Notifications, type NotificationsSearch } from './routes/notifications.js';
 import { Outbox, type OutboxSearch } from './routes/outbox.js';
 import { AuditLog, type AuditSearch } from './routes/audit.js';
@@ -346,6 +347,11 @@ const accountRoute = createRoute({
   path: '/account',
   component: Account,
 });
+const governanceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/governance',
+  component: GovernancePage,
+});
 
 const myCommitmentsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -367,6 +373,7 @@ const routeTree = rootRoute.addChildren([
     ...calendarRoutes,
     auditRoute,
     accountRoute,
+    governanceRoute,
     notificationsRoute,
     outboxRoute,
   ]),

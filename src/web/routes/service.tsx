@@ -11,6 +11,7 @@ import { OrgUnitLink, ResourceLink } from '../components/links.js';
 import { useOrgUnitsById, useTeamsById } from '../components/pickers.js';
 import { LifecycleBadge, Tags, TierBadge } from '../components/service-badges.js';
 import { ServicePicker, type PickedService } from '../components/service-picker.js';
+import { ServiceCommitment } from './governance.js';
 import { ServiceOwners } from '../components/service-owners.js';
 import {
   Badge,
@@ -100,6 +101,7 @@ export function ServiceDetail({ id: ref }: { id: string }) {
       <ServiceOwners serviceId={s.id} />
       <Dependencies service={s} />
       <ServiceTargets serviceId={s.id} serviceName={s.name} />
+      <ServiceCommitment serviceRef={s.slug} />
       <ImpactSection service={s} teams={teams} units={units} />
       <AvailabilityPanel service={s} />
     </>
