@@ -171,7 +171,7 @@ export function scopeProblems(
 export function normaliseScope(kind: RoleKind, scope: Partial<RoleScope>): RoleScope {
   const needed = scopeFields[kind];
   const pick = <K extends keyof RoleScope>(k: K): RoleScope[K] =>
-    (needed.includes(k) ? (scope[k] ?? null) : null);
+    needed.includes(k) ? (scope[k] ?? null) : null;
   return {
     serviceId: pick('serviceId'),
     practiceId: pick('practiceId'),

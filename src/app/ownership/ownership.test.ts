@@ -228,12 +228,10 @@ describe.each(dialects)('accepted ownership on %s', (dialect) => {
     const role = await accept(as(ana), (await nominateFor(admin, ana)).id);
     env.advance(340 * day); // 2027-02-04: 25 days before the term ends
     const sections = (await myCommitments(t.uow, as(ana))).sections;
-    expect(sections.map((s) => s.key)).toEqual([
-      'nominations_to_answer',
-      'roles_to_reaffirm',
-      'my_roles',
-    ]);
-    expect(sections[1]!.items).toHaveLength(1);
+    expect(sections.map((s) => s.key)).toEqual(
+      expect.arrayContaining(['nominations_to_answer', 'roles_to_reaffirm', 'my_roles']),
+    );
+    expect(sections.find((s) => s.key === 'roles_to_reaffirm')!.items).toHaveLength(1);
     expect(await remindRoles(t.uow, env, env.now())).toBe(1);
     await remindRoles(t.uow, env, env.now());
     expect((await inbox(ana)).filter((x) => x.subject.startsWith('Re-affirm'))).toHaveLength(1);
