@@ -50,6 +50,14 @@ export const comingAreas: ComingArea[] = [
       'Incidents and requests with SLA clocks (time to respond, time to resolve) on business-hours calendars with time zones, holidays and pause states. Breaches escalate before and after they happen.',
   },
   {
+    path: '/reports/attainment',
+    label: 'SLA attainment',
+    built: true,
+    title: 'SLA attainment',
+    summary:
+      'Per service, priority and month or quarter: tickets, met, breached, attainment % and the business time to respond and to resolve, with a chart and CSV export.',
+  },
+  {
     path: '/calendars',
     label: 'Calendars',
     built: true,

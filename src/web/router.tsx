@@ -24,6 +24,7 @@ import { Account } from './routes/account.js';
 import { GovernancePage } from './routes/governance.js';
 import { Notifications, type NotificationsSearch } from './routes/notifications.js';
 import { Outbox, type OutboxSearch } from './routes/outbox.js';
+import { Attainment, type AttainmentSearch } from './routes/attainment.js';
 import { AuditLog, type AuditSearch } from './routes/audit.js';
 import { ComingPage, Home, NotFound } from './routes/coming.js';
 import { OrgUnitDetail } from './routes/org-unit.js';
@@ -342,6 +343,29 @@ const outboxRoute = createRoute({
     );
   },
 });
+const attainmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports/attainment',
+  validateSearch: (s: Raw): AttainmentSearch =>
+    clean({
+      from: str(s.from),
+      to: str(s.to),
+      period: str(s.period),
+      service: str(s.service),
+      priority: str(s.priority),
+    }),
+  component: function AttainmentRoute() {
+    const navigate = useNavigate();
+    return (
+      <Attainment
+        search={attainmentRoute.useSearch()}
+        setSearch={(next) =>
+          void navigate({ to: '/reports/attainment', search: clean(next), replace: true })
+        }
+      />
+    );
+  },
+});
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/account',
@@ -376,6 +400,7 @@ const routeTree = rootRoute.addChildren([
     governanceRoute,
     notificationsRoute,
     outboxRoute,
+    attainmentRoute,
   ]),
 ]);
 
