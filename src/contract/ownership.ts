@@ -150,6 +150,18 @@ export const RolesQuery = listQuery(['acceptedAt', 'termEndsAt', 'kind'] as cons
 });
 export const RolesPage = page(Role);
 export const ResignRole = z.object({ reason: Text(2000) }).strict();
+export const RoleAffirmations = z
+  .object({
+    items: z.array(
+      z.object({
+        at: Instant,
+        termEndsAt: Instant,
+        kind: z.enum(['accepted', 'reaffirmed']).describe('the first one is the acceptance'),
+      }),
+    ),
+  })
+  .meta({ id: 'RoleAffirmations' });
+export type RoleAffirmations = z.infer<typeof RoleAffirmations>;
 
 export const ServiceRoles = z
   .object({

@@ -107,6 +107,25 @@ describe.each(dialects)('ownership over HTTP on %s', (dialect) => {
       payload: { statement: nomination.statement },
     });
     expect(twice.statusCode).toBe(409);
+    const roleId = accepted.json<{ id: string }>().id;
+    const byAdmin = await admin({ method: 'POST', url: `/api/v1/roles/${roleId}/reaffirm` });
+    expect(byAdmin.statusCode).toBe(403);
+    expect(
+      (await ana({ method: 'POST', url: `/api/v1/roles/${roleId}/reaffirm` })).statusCode,
+    ).toBe(200);
+    const history = await viewer({ method: 'GET', url: `/api/v1/roles/${roleId}/affirmations` });
+    expect(history.json<{ items: { kind: string }[] }>().items.map((a) => a.kind)).toEqual([
+      'accepted',
+      'reaffirmed',
+    ]);
+    expect(
+      (
+        await viewer({
+          method: 'GET',
+          url: '/api/v1/roles/00000000-0000-4000-8000-000000000000/affirmations',
+        })
+      ).statusCode,
+    ).toBe(404);
 
     const roles = await viewer({ method: 'GET', url: '/api/v1/services/online-marketplace/roles' });
     expect(roles.json()).toMatchObject({

@@ -7,6 +7,7 @@ import type {
   NominationsQuery,
   Practice,
   Role,
+  RoleAffirmations,
   RolesQuery,
   ServiceRoles,
 } from '../../contract/ownership.js';
@@ -147,6 +148,26 @@ export async function getRole(uow: UnitOfWork, ctx: Ctx, id: string): Promise<Ro
   const r = await uow.read.ownership.getRole(id as RoleId);
   if (!r) throw notFound('Role');
   return views(uow.read, ctx.env.now()).role(r);
+}
+
+/** A role's affirmations, oldest first: the acceptance, then each re-affirmation. */
+export async function roleAffirmations(
+  uow: UnitOfWork,
+  _ctx: Ctx,
+  id: string,
+): Promise<RoleAffirmations> {
+  const r = await uow.read.ownership.getRole(id as RoleId);
+  if (!r) throw notFound('Role');
+  const list = [...(await uow.read.ownership.affirmationsOf(r.id))].sort((a, b) =>
+    a.at < b.at ? -1 : a.at > b.at ? 1 : 0,
+  );
+  return {
+    items: list.map((a, i) => ({
+      at: a.at,
+      termEndsAt: a.termEndsAt,
+      kind: i === 0 ? ('accepted' as const) : ('reaffirmed' as const),
+    })),
+  };
 }
 
 /** Who holds what for one service now, and the nominations still open. */

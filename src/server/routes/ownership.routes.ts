@@ -16,6 +16,7 @@ import {
   PracticesQuery,
   ResignRole,
   Role,
+  RoleAffirmations,
   RolesPage,
   RolesQuery,
   ServiceRoles,
@@ -34,6 +35,7 @@ import {
   listNominations,
   listPractices,
   listRoles,
+  roleAffirmations,
   serviceRoles,
 } from '../../app/ownership/read-ownership.js';
 import { reaffirmRole } from '../../app/ownership/reaffirm-role.js';
@@ -308,6 +310,18 @@ export const ownershipRoutes =
         },
       },
       (request) => getRole(uow, ctxOf(request, env), request.params.id),
+    );
+    app.get(
+      '/roles/:id/affirmations',
+      {
+        schema: {
+          tags,
+          summary: "A role's acceptance and re-affirmations, oldest first",
+          params: IdParams,
+          response: { 200: RoleAffirmations, ...errors },
+        },
+      },
+      (request) => roleAffirmations(uow, ctxOf(request, env), request.params.id),
     );
     app.post(
       '/roles/:id/reaffirm',
