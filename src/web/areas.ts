@@ -12,6 +12,22 @@ export type ComingArea = {
 
 export const comingAreas: ComingArea[] = [
   {
+    path: '/commitments',
+    label: 'Commitments',
+    built: true,
+    title: 'Commitments',
+    summary:
+      'Every promise with who made it, to whom, on whose behalf and by when; unbacked when the delivering party never accepted it.',
+  },
+  {
+    path: '/raci',
+    label: 'RACI',
+    built: true,
+    title: 'RACI by practice',
+    summary:
+      'Who is responsible, accountable, consulted and informed for each practice, derived from accepted roles.',
+  },
+  {
     path: '/my-commitments',
     label: 'My commitments',
     built: true,

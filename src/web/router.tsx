@@ -21,6 +21,9 @@ import { ErrorBanner, Loading } from './components/ui.js';
 import { meQuery } from './queries.js';
 import { orgUnitsResource, peopleResource, teamsResource, type Resource } from './resources.js';
 import { Account } from './routes/account.js';
+import { CommitmentsPage, type CommitmentsSearch } from './routes/commitments.js';
+import { UnbackedReportPage } from './routes/commitments-report.js';
+import { RaciPage } from './routes/raci.js';
 import { GovernancePage } from './routes/governance.js';
 import { Notifications, type NotificationsSearch } from './routes/notifications.js';
 import { Outbox, type OutboxSearch } from './routes/outbox.js';
@@ -383,6 +386,39 @@ const myCommitmentsRoute = createRoute({
   component: MyCommitments,
 });
 
+const commitmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/commitments',
+  validateSearch: (s: Raw): CommitmentsSearch =>
+    clean({
+      backing: s.backing === 'backed' || s.backing === 'unbacked' ? s.backing : undefined,
+      status: str(s.status),
+      awaitingMe: bool(s.awaitingMe) === 'true' ? ('true' as const) : undefined,
+      q: str(s.q),
+      sort: str(s.sort),
+    }),
+  component: function CommitmentsRoute() {
+    const navigate = useNavigate();
+    return (
+      <CommitmentsPage
+        search={commitmentsRoute.useSearch()}
+        setSearch={(next) =>
+          void navigate({ to: '/commitments', search: clean(next), replace: true })
+        }
+      />
+    );
+  },
+});
+const unbackedReportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/commitments/unbacked',
+  component: UnbackedReportPage,
+});
+const raciRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/raci',
+  component: RaciPage,
+});
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
@@ -393,6 +429,9 @@ const routeTree = rootRoute.addChildren([
     ...orgUnitsRoutes,
     ...portfolioRoutes,
     myCommitmentsRoute,
+    commitmentsRoute,
+    unbackedReportRoute,
+    raciRoute,
     ...ticketsRoutes,
     ...calendarRoutes,
     auditRoute,

@@ -21,7 +21,7 @@ export const unbackedCommitmentsIMade: CommitmentProvider = {
           ? `Rejected by ${c.delivererName}: ${c.rejectionReason ?? ''}`
           : `Not accepted by ${c.delivererName}; on their behalf since ${c.createdAt.slice(0, 10)}`,
       due: c.dueAt,
-      link: `/all-commitments/${c.id}`,
+      link: `/commitments/unbacked`,
     }));
   },
 };

@@ -11,6 +11,7 @@ import { OrgUnitLink, ResourceLink } from '../components/links.js';
 import { useOrgUnitsById, useTeamsById } from '../components/pickers.js';
 import { LifecycleBadge, Tags, TierBadge } from '../components/service-badges.js';
 import { ServicePicker, type PickedService } from '../components/service-picker.js';
+import { ServiceRaci } from '../components/service-raci.js';
 import { ServiceCommitment } from './governance.js';
 import { ServiceOwners } from '../components/service-owners.js';
 import {
@@ -103,6 +104,7 @@ export function ServiceDetail({ id: ref }: { id: string }) {
       <ServiceTargets serviceId={s.id} serviceName={s.name} />
       <ServiceCommitment serviceRef={s.slug} />
       <ImpactSection service={s} teams={teams} units={units} />
+      <ServiceRaci serviceRef={s.slug} />
       <AvailabilityPanel service={s} />
     </>
   );
