@@ -42,7 +42,7 @@ test('open an incident, move it through its statuses, and read its history', asy
   await expect(items.nth(1)).toContainText('Looking at the logs');
   await expect(items.nth(2)).toContainText('Resolved');
   await expect(items.nth(3)).toContainText('Closed');
-  await expect(details).not.toContainText('First response—');
+  await expect(page.getByRole('region', { name: 'SLA timers' })).toBeVisible();
 
   await page.getByRole('link', { name: '← Tickets' }).click();
   await page.getByLabel('Open or done').selectOption('false');

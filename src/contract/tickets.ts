@@ -20,6 +20,20 @@ const Title = z
   .min(1, 'must not be empty')
   .max(300, 'must be at most 300 characters');
 
+export const TicketTimer = z
+  .object({
+    metric: z.enum(['response', 'resolution']),
+    state: z.enum(['running', 'paused', 'met', 'breached', 'stopped']),
+    deadline: Instant.nullable(),
+    remainingSeconds: z.number().describe('business seconds left; negative when over'),
+    pausedSeconds: z.number(),
+    percentUsed: z.number(),
+    breached: z.boolean(),
+    breachAt: Instant.nullable(),
+    rule: z.string().describe('the target that applies, in words'),
+  })
+  .meta({ id: 'TicketTimer' });
+
 export const Ticket = z
   .object({
     id: Id,
@@ -37,6 +51,9 @@ export const Ticket = z
     assigneeId: Id.nullable(),
     status: TicketStatus,
     nextStatuses: z.array(TicketStatus).describe('where the status may move from here'),
+    timers: z
+      .array(TicketTimer)
+      .describe('SLA timers from the service level targets that apply (none without a target)'),
     createdAt: Instant,
     firstResponseAt: Instant.nullable(),
     resolvedAt: Instant.nullable(),

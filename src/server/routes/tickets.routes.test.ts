@@ -150,4 +150,41 @@ describe.each(dialects)('tickets over HTTP on %s', (dialect) => {
     });
     expect(reversed.statusCode).toBe(400);
   });
+
+  it('shows SLA timers from the target that applies, derived from the history', async () => {
+    const target = await admin({
+      method: 'POST',
+      url: '/api/v1/service-level-targets',
+      payload: {
+        priority: 'P2',
+        metric: 'resolution',
+        duration: { businessSeconds: 4 * 3600 },
+        calendarId: '00000000-0000-4000-8000-000000024707',
+      },
+    });
+    expect(target.statusCode).toBe(201);
+    const created = await admin({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      payload: { title: 'Refunds stuck', priority: 'P2' },
+    });
+    const t = created.json<TicketJson & { timers: { metric: string; state: string }[] }>();
+    expect(t.timers).toMatchObject([{ metric: 'resolution', state: 'running' }]);
+    await admin({
+      method: 'POST',
+      url: `/api/v1/tickets/${t.id}/status`,
+      payload: { status: 'pending_customer' },
+      headers: { 'if-match': '"1"' },
+    });
+    const list = await viewer({ method: 'GET', url: '/api/v1/tickets?priority=P2' });
+    expect(
+      list.json<{ items: { timers: { state: string }[] }[] }>().items[0]!.timers,
+    ).toMatchObject([{ state: 'paused' }]);
+    const p4 = await admin({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      payload: { title: 'No target', priority: 'P4' },
+    });
+    expect(p4.json<{ timers: unknown[] }>().timers).toEqual([]);
+  });
 });

@@ -22,6 +22,8 @@ import {
   UpdateTicket,
 } from '../../contract/tickets.js';
 import type { TicketView } from '../../app/ports.js';
+import type { Ctx } from '../../app/context.js';
+import { withTimers } from '../../app/tickets/ticket-timers.js';
 import { createTicket } from '../../app/tickets/create-ticket.js';
 import { importTickets } from '../../app/tickets/import-tickets.js';
 import { getTicket, getTicketHistory, listTickets } from '../../app/tickets/read-tickets.js';
@@ -38,8 +40,8 @@ import type { RouteDeps } from './deps.js';
 
 const tags = ['tickets'];
 
-/** Rows never reach HTTP as they are: the wire ticket also says where its status may go. */
-export const toWire = (t: TicketView): Ticket => ({
+/** The wire ticket also says where its status may go, and carries its SLA timers. */
+export const toWire = (t: TicketView & { timers: Ticket['timers'] }): Ticket => ({
   ...t,
   nextStatuses: [...nextStatuses(t.status)],
 });
@@ -57,6 +59,7 @@ export const ticketsRoutes =
   (deps: RouteDeps): FastifyPluginCallbackZod =>
   (app, _options, done) => {
     const { uow, env } = deps;
+    const wire = async (ctx: Ctx, t: TicketView) => toWire((await withTimers(uow, ctx, [t]))[0]!);
     // JSON Lines stream straight into the import, line by line (this plugin's routes only).
     app.addContentTypeParser(
       ['application/x-ndjson', 'application/jsonl', 'application/jsonlines'],
@@ -98,12 +101,13 @@ export const ticketsRoutes =
       },
       list: async (ctx, query) => {
         const page = await listTickets(uow, ctx, query);
-        return { items: page.items.map(toWire), nextCursor: page.nextCursor };
+        const items = await withTimers(uow, ctx, page.items);
+        return { items: items.map(toWire), nextCursor: page.nextCursor };
       },
-      create: async (ctx, input) => toWire(await createTicket(uow, ctx, input)),
-      get: async (ctx, ref) => toWire(await getTicket(uow, ctx, ref)),
+      create: async (ctx, input) => wire(ctx, await createTicket(uow, ctx, input)),
+      get: async (ctx, ref) => wire(ctx, await getTicket(uow, ctx, ref)),
       update: async (ctx, ref, version, input) =>
-        toWire(await updateTicket(uow, ctx, ref, version, input)),
+        wire(ctx, await updateTicket(uow, ctx, ref, version, input)),
     });
 
     app.get(
@@ -146,14 +150,15 @@ export const ticketsRoutes =
           },
         },
         async (request, reply) => {
+          const ctx = ctxOf(request, env);
           const t = await run(
             uow,
-            ctxOf(request, env),
+            ctx,
             request.params.id,
             expectedVersion(request),
             request.body as z.output<B>,
           );
-          return etag(reply, t.version).send(toWire(t));
+          return etag(reply, t.version).send(await wire(ctx, t));
         },
       );
     move(

@@ -15,6 +15,7 @@ import { listQuery } from '../queries.js';
 import {
   PriorityBadge,
   StatusBadge,
+  Timers,
   priorityLabels,
   statusLabels,
   typeLabels,
@@ -100,7 +101,7 @@ export function TicketsList({
       cell: (t) =>
         t.teamId ? (teams.get(t.teamId)?.name ?? '…') : <span className="muted">—</span>,
     },
-    // SLA state and time left join here once ticket timers are computed (see ticket-timers.ts).
+    { label: 'SLA', cell: (t) => <Timers timers={t.timers} /> },
     {
       label: 'Created',
       sort: 'createdAt',

@@ -86,3 +86,51 @@ export const availabilityQuery = (ref: string, from: string, to: string) =>
         signal,
       }),
   });
+
+type Timer = Ticket['timers'][number];
+
+const metricLabels: Record<string, string> = { response: 'Response', resolution: 'Resolution' };
+
+/** "3h 20m", "45m", "2d 4h" of business time. */
+export function formatSeconds(seconds: number): string {
+  const s = Math.abs(Math.round(seconds));
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return d ? `${d}d ${h}h` : h ? `${h}h ${m}m` : `${m}m`;
+}
+
+/** One timer: its state and the business time left (or over). */
+export function TimerBadge({ timer }: { timer: Timer }) {
+  const tone =
+    timer.state === 'breached' || (timer.breached && timer.state !== 'met')
+      ? 'bad'
+      : timer.state === 'met'
+        ? 'good'
+        : timer.state === 'paused' || timer.state === 'stopped'
+          ? 'neutral'
+          : 'info';
+  const left =
+    timer.state === 'running' || timer.state === 'paused'
+      ? timer.remainingSeconds >= 0
+        ? `, ${formatSeconds(timer.remainingSeconds)} left`
+        : `, ${formatSeconds(timer.remainingSeconds)} over`
+      : '';
+  return (
+    <Badge tone={tone}>
+      {metricLabels[timer.metric]}: {timer.state}
+      {left}
+    </Badge>
+  );
+}
+
+export function Timers({ timers }: { timers: Timer[] }) {
+  if (timers.length === 0) return <span className="muted">No target</span>;
+  return (
+    <span className="inline-list">
+      {timers.map((t) => (
+        <TimerBadge key={t.metric} timer={t} />
+      ))}
+    </span>
+  );
+}
