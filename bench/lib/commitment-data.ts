@@ -155,7 +155,7 @@ export async function seedCommitmentHistory(
     [];
   for (let i = 0; i < SERVICES; i++) {
     const x = r();
-    const tier = (i === 0 ? 1 : x < 0.05 ? 1 : x < 0.2 ? 2 : x < 0.6 ? 3 : 4);
+    const tier = i === 0 ? 1 : x < 0.05 ? 1 : x < 0.2 ? 2 : x < 0.6 ? 3 : 4;
     const y = r();
     const liveAt =
       y < 0.05
