@@ -58,6 +58,15 @@ test('an admin nominates, the nominee signs in and accepts, the service view sho
       .getByText(/service owner of Marketplace seller portal/),
   ).toBeVisible();
 
+  await page.goto('/roles?kind=service_owner&state=active');
+  const roleRow = page.getByRole('row', { name: new RegExp(name) });
+  await expect(roleRow).toContainText('Marketplace seller portal');
+  await roleRow.getByRole('link', { name: 'Service owner' }).click();
+  await expect(page.getByTestId('role-statement')).toContainText(
+    `I, ${name}, accept personal accountability as service owner of Marketplace seller portal`,
+  );
+  await expect(page.getByRole('region', { name: 'Affirmations' })).toContainText('Accepted');
+
   await page.goto('/services/seller-portal/view');
   await page.getByRole('tab', { name: 'Table' }).click();
   const row = page.getByRole('row', { name: /Marketplace seller portal/ }).first();

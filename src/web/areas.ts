@@ -44,9 +44,18 @@ export const comingAreas: ComingArea[] = [
       'Business services and the technical services and components that support them, with lifecycle (pipeline → live → retired) and criticality tiers. Service views show one business service across all the teams that run it, and impact analysis answers "if X fails, which business services suffer?".',
   },
   {
-    path: '/ownership',
-    label: 'Ownership',
-    title: 'Ownership',
+    path: '/practices',
+    label: 'Practices',
+    built: true,
+    title: 'Practices',
+    summary:
+      'The practices (incident, problem, change enablement, service level management, ...) with their accepted process owners and open nominations.',
+  },
+  {
+    path: '/roles',
+    label: 'Roles',
+    built: true,
+    title: 'Roles',
     summary:
       'Nominations for service owner, process owner, customer representative and delivery lead. A nomination becomes a role only when the nominee accepts it personally, with a statement of accountability; roles expire and must be re-affirmed.',
   },

@@ -44,6 +44,10 @@ import { Portfolio, type PortfolioSearch } from './routes/portfolio.js';
 import { ServiceDetail } from './routes/service.js';
 import { ServiceForm } from './routes/service-form.js';
 import { MyCommitments } from './routes/my-commitments.js';
+import { NominationPage } from './routes/nomination.js';
+import { Practices } from './routes/practices.js';
+import { RolePage } from './routes/role.js';
+import { RolesList, type RolesSearch } from './routes/roles-list.js';
 import { TicketDetail } from './routes/ticket.js';
 import { TicketForm } from './routes/ticket-form.js';
 import { TicketsList, type TicketsSearch } from './routes/tickets-list.js';
@@ -386,6 +390,49 @@ const myCommitmentsRoute = createRoute({
   component: MyCommitments,
 });
 
+const rolesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/roles',
+  validateSearch: (s: Raw): RolesSearch =>
+    clean({
+      sort: str(s.sort),
+      kind: str(s.kind),
+      service: str(s.service),
+      personId: str(s.personId),
+      state: str(s.state),
+      activeAt: /^\d{4}-\d{2}-\d{2}$/.test(str(s.activeAt) ?? '') ? str(s.activeAt) : undefined,
+    }),
+  component: function RolesRoute() {
+    const navigate = useNavigate();
+    return (
+      <RolesList
+        search={rolesRoute.useSearch()}
+        setSearch={(next) => void navigate({ to: '/roles', search: clean(next), replace: true })}
+      />
+    );
+  },
+});
+const ownershipRoutes = [
+  createRoute({ getParentRoute: () => appRoute, path: '/practices', component: Practices }),
+  rolesRoute,
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/roles/$id',
+    component: function RoleRoute() {
+      const params: Partial<Record<string, string>> = useParams({ strict: false });
+      return <RolePage id={params.id ?? ''} />;
+    },
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/nominations/$id',
+    component: function NominationRoute() {
+      const params: Partial<Record<string, string>> = useParams({ strict: false });
+      return <NominationPage id={params.id ?? ''} />;
+    },
+  }),
+];
+
 const commitmentsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/commitments',
@@ -429,6 +476,7 @@ const routeTree = rootRoute.addChildren([
     ...orgUnitsRoutes,
     ...portfolioRoutes,
     myCommitmentsRoute,
+    ...ownershipRoutes,
     commitmentsRoute,
     unbackedReportRoute,
     raciRoute,

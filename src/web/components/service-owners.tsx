@@ -2,11 +2,12 @@
 // the nominations still open, and a Nominate form for those allowed to nominate.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import type { Nomination, Role, ServiceRoles } from '../../contract/ownership.js';
 import { fieldErrors, request } from '../api.js';
 import { SelectField, TextAreaField } from './fields.js';
 import { BusyButton } from './form.js';
-import { PersonSelect } from './pickers.js';
+import { OrgUnitSelect, PersonSelect, TeamSelect } from './pickers.js';
 import { Badge, ErrorBanner, Loading, formatInstant } from './ui.js';
 
 export const serviceRolesQuery = (ref: string) => ({
@@ -17,12 +18,17 @@ export const serviceRolesQuery = (ref: string) => ({
 const kindOptions = [
   { value: 'service_owner', label: 'Service owner' },
   { value: 'deputy', label: 'Deputy service owner' },
+  { value: 'delivery_lead', label: 'Delivery lead (for a team)' },
+  { value: 'customer_representative', label: 'Customer representative (for an org unit)' },
 ];
 
 function Holder({ role }: { role: Role }) {
   return (
     <li>
-      <strong>{role.person.name}</strong>{' '}
+      <Link to="/roles/$id" params={{ id: role.id }}>
+        <strong>{role.person.name}</strong>
+      </Link>
+      {role.scope.teamId || role.scope.orgUnitId ? ` (${role.scope.label})` : ''}{' '}
       <span className="muted">until {formatInstant(role.termEndsAt, false)}</span>
     </li>
   );
@@ -76,8 +82,11 @@ export function ServiceOwners({ serviceId }: { serviceId: string }) {
         <ul>
           {r.pendingNominations.map((n: Nomination) => (
             <li key={n.id}>
-              {n.nominee.name} as {n.kind.replace(/_/g, ' ')}, nominated by {n.nominatedBy.name} on{' '}
-              {formatInstant(n.createdAt, false)}
+              <Link to="/nominations/$id" params={{ id: n.id }}>
+                {n.nominee.name} as {n.kind.replace(/_/g, ' ')}
+              </Link>
+              {n.scope.teamId || n.scope.orgUnitId ? ` (${n.scope.label})` : ''}, nominated by{' '}
+              {n.nominatedBy.name} on {formatInstant(n.createdAt, false)}
             </li>
           ))}
         </ul>
@@ -99,12 +108,19 @@ function NominateForm({ serviceId, onDone }: { serviceId: string; onDone: () => 
   const qc = useQueryClient();
   const [kind, setKind] = useState('service_owner');
   const [nomineeId, setNominee] = useState('');
+  const [teamId, setTeam] = useState('');
+  const [orgUnitId, setOrgUnit] = useState('');
   const [message, setMessage] = useState('');
+  const scope = {
+    serviceId,
+    ...(kind === 'delivery_lead' ? { teamId: teamId || null } : {}),
+    ...(kind === 'customer_representative' ? { orgUnitId: orgUnitId || null } : {}),
+  };
   const save = useMutation({
     mutationFn: () =>
       request<Nomination>('/nominations', {
         method: 'POST',
-        body: { kind, scope: { serviceId }, nomineeId, message },
+        body: { kind, scope, nomineeId, message },
       }),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ['/services', serviceId, 'roles'] });
@@ -120,6 +136,24 @@ function NominateForm({ serviceId, onDone }: { serviceId: string; onDone: () => 
     <form onSubmit={submit} aria-label="Nominate">
       <ErrorBanner error={save.error} />
       <SelectField label="Role" value={kind} onChange={setKind} options={kindOptions} />
+      {kind === 'delivery_lead' ? (
+        <TeamSelect
+          label="Team"
+          value={teamId}
+          onChange={setTeam}
+          error={errors.scope}
+          placeholder="Choose the delivering team"
+        />
+      ) : null}
+      {kind === 'customer_representative' ? (
+        <OrgUnitSelect
+          label="Organisation unit"
+          value={orgUnitId}
+          onChange={setOrgUnit}
+          error={errors.scope}
+          placeholder="Choose the customer's unit"
+        />
+      ) : null}
       <PersonSelect
         label="Nominee"
         value={nomineeId}
