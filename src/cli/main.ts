@@ -24,6 +24,12 @@ import {
   nominationsList,
   rolesList,
 } from './commands/roles.js';
+import {
+  nominationsWithdraw,
+  practicesList,
+  rolesReaffirm,
+  rolesResign,
+} from './commands/roles-actions.js';
 import { migrate } from './commands/migrate.js';
 import { peopleImport } from './commands/people-import.js';
 import { serve } from './commands/serve.js';
@@ -208,6 +214,32 @@ remote(
     .option('--all', 'include ended roles', false)
     .option('--json', 'print the roles as JSON', false),
 ).action(rolesList);
+remote(
+  rolesCmd
+    .command('reaffirm')
+    .description('Re-affirm a role you hold for another term (from the later of today and its term end)')
+    .argument('<id>', 'role id')
+    .option('--json', 'print the role as JSON', false),
+).action(rolesReaffirm);
+remote(
+  rolesCmd
+    .command('resign')
+    .description('Resign a role you hold, with a reason')
+    .argument('<id>', 'role id')
+    .requiredOption('--reason <text>', 'why you resign')
+    .option('--json', 'print the role as JSON', false),
+).action(rolesResign);
+
+const practicesCmd = program
+  .command('practices')
+  .description('Practices (incident, change enablement, ...) and their process owners');
+remote(
+  practicesCmd
+    .command('list')
+    .description('List practices with their accepted process owner')
+    .option('--all', 'include inactive practices', false)
+    .option('--json', 'print the practices as JSON', false),
+).action(practicesList);
 
 const nominationsCmd = program
   .command('nominations')
@@ -252,6 +284,13 @@ remote(
     .requiredOption('--reason <text>', 'why you decline')
     .option('--json', 'print the nomination as JSON', false),
 ).action(nominationsDecline);
+remote(
+  nominationsCmd
+    .command('withdraw')
+    .description('Withdraw a pending nomination (the nominator or an admin)')
+    .argument('<id>', 'nomination id')
+    .option('--json', 'print the nomination as JSON', false),
+).action(nominationsWithdraw);
 
 const clock = program
   .command('clock')

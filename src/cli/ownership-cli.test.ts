@@ -79,4 +79,83 @@ describe.each(dialects)('charter roles and nominations on %s', (dialect) => {
     const pending = await charterAsync(['nominations', 'list', '--status', 'accepted'], asAdmin);
     expect(pending.stdout).toMatch(/^accepted +service owner/m);
   }, 240_000);
+
+  it('lists practices, withdraws a nomination, re-affirms and resigns a role', async () => {
+    const before = await charterAsync(['practices', 'list'], asAna);
+    expect(before.stdout).toMatch(
+      /^incident_management +Incident management — no accepted process owner$/m,
+    );
+    const nominate = async () => {
+      const r = await charterAsync(
+        [
+          'nominations',
+          'create',
+          '--kind',
+          'process_owner',
+          '--practice',
+          'incident_management',
+          '--nominee',
+          'ana@example.com',
+          '--message',
+          'Please own incidents',
+          '--json',
+        ],
+        asAdmin,
+      );
+      expect(r.stderr).toBe('');
+      return (JSON.parse(r.stdout) as { id: string }).id;
+    };
+    const first = await nominate();
+    const notHers = await charterAsync(['nominations', 'withdraw', first], asAna);
+    expect(notHers.code).not.toBe(0);
+    expect(notHers.stderr).not.toBe('');
+    const withdrawn = await charterAsync(['nominations', 'withdraw', first], asAdmin);
+    expect(withdrawn.stdout).toMatch(
+      /^Withdrawn: Ana Silva as process owner of Incident management\.$/m,
+    );
+    const again = await charterAsync(['nominations', 'withdraw', first], asAdmin);
+    expect(again.code).not.toBe(0);
+
+    const second = await nominate();
+    const shown = await charterAsync(['nominations', 'accept', second], asAna);
+    const statement = /^ {2}(I, Ana Silva, .*)$/m.exec(shown.stdout)![1]!;
+    const accepted = await charterAsync(
+      ['nominations', 'accept', second, '--confirm', statement, '--json'],
+      asAna,
+    );
+    // The statement is printed before the JSON.
+    const role = JSON.parse(accepted.stdout.slice(accepted.stdout.indexOf('\n{'))) as {
+      id: string;
+      termEndsAt: string;
+    };
+    const owned = await charterAsync(['practices', 'list'], asAdmin);
+    expect(owned.stdout).toMatch(/^incident_management +Incident management — Ana Silva \(until /m);
+
+    const byAdmin = await charterAsync(['roles', 'reaffirm', role.id], asAdmin);
+    expect(byAdmin.code).not.toBe(0);
+    const reaffirmed = await charterAsync(['roles', 'reaffirm', role.id, '--json'], asAna);
+    const later = JSON.parse(reaffirmed.stdout) as { termEndsAt: string };
+    // Early re-affirmation adds a term after the current term end: 12 more months.
+    expect(Number(later.termEndsAt.slice(0, 4))).toBe(Number(role.termEndsAt.slice(0, 4)) + 1);
+    const text = await charterAsync(['roles', 'reaffirm', role.id], asAna);
+    expect(text.stdout).toMatch(
+      /^Re-affirmed: you are process owner of Incident management until /m,
+    );
+
+    const noReason = await charterAsync(['roles', 'resign', role.id], asAna);
+    expect(noReason.code).not.toBe(0);
+    expect(noReason.stderr).toMatch(/--reason/);
+    const resigned = await charterAsync(
+      ['roles', 'resign', role.id, '--reason', 'Moving to another area'],
+      asAna,
+    );
+    expect(resigned.stdout).toMatch(/^Resigned: process owner of Incident management\.$/m);
+    const all = await charterAsync(
+      ['roles', 'list', '--person', 'ana@example.com', '--all'],
+      asAdmin,
+    );
+    expect(all.stdout).toMatch(/^ended +process owner +Incident management — Ana Silva/m);
+    const after = await charterAsync(['practices', 'list'], asAna);
+    expect(after.stdout).toMatch(/^incident_management +Incident management — no accepted/m);
+  }, 240_000);
 });
