@@ -40,6 +40,16 @@ test('an admin nominates, the nominee signs in and accepts, the service view sho
   await ownership.getByLabel('Message').fill('You run the seller portal day to day.');
   await ownership.getByRole('button', { name: 'Send nomination' }).click();
   await expect(ownership).toContainText(`${name} as service owner`);
+  await ownership.getByRole('link', { name: `${name} as service owner` }).click();
+  await expect(page.getByTestId('nomination-message')).toHaveText(
+    'You run the seller portal day to day.',
+  );
+  await expect(page.getByRole('button', { name: 'Withdraw nomination' })).toBeVisible();
+
+  await page.goto('/practices');
+  const incident = page.getByRole('listitem', { name: 'Incident management' });
+  await expect(incident.getByRole('button', { name: 'Nominate process owner' })).toBeVisible();
+  await expect(incident.getByRole('button', { name: 'Deactivate' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await signIn(page, { email, password });
