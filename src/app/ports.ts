@@ -4,16 +4,6 @@
  */
 import type { AuditEntry, UnhashedEntry } from '../core/audit-chain.js';
 import type {
-  CalendarId,
-  Metric,
-  Origin,
-  Priority,
-  ServiceLevelTarget,
-  TargetFields,
-  TargetId,
-} from '../core/sla/targets.js';
-import type { CalendarFields, CalendarRecord } from './calendars/calendar-record.js';
-import type {
   Impact as TicketImpact,
   Priority as TicketPriority,
   Ticket,
@@ -35,6 +25,16 @@ import type {
   RoleId,
   RoleKind,
 } from '../core/ownership.js';
+import type {
+  CalendarId,
+  Metric,
+  Origin,
+  Priority,
+  ServiceLevelTarget,
+  TargetFields,
+  TargetId,
+} from '../core/sla/targets.js';
+import type { CalendarFields, CalendarRecord } from './calendars/calendar-record.js';
 import type { GovernanceRepository } from './governance/governance-facts.js';
 import type {
   EmailPreference,
@@ -313,12 +313,12 @@ export interface Repositories {
   orgUnits: OrgUnitsRepository;
   audit: AuditRepository;
   services: ServicesRepository;
-  calendars: CalendarsRepository;
-  targets: TargetsRepository;
   tickets: TicketsRepository;
   commitments: CommitmentsRepository;
   ownership: OwnershipRepository;
   governance: GovernanceRepository;
+  calendars: CalendarsRepository;
+  targets: TargetsRepository;
   notifications: NotificationsRepository;
   scheduler: SchedulerRepository;
 }
@@ -500,47 +500,6 @@ export interface SchedulerRepository {
   claimOnce(key: string, at: Instant): Promise<boolean>;
 }
 
-export interface CommitmentFilter {
-  q?: string | undefined;
-  makerId?: PersonId | undefined;
-  /** The delivering person or team. */
-  delivererId?: string | undefined;
-  /** The person, team or organisation unit it is made to. */
-  toId?: string | undefined;
-  serviceId?: ServiceId | undefined;
-  status?: CommitmentStatus | undefined;
-  /** Backed now (made for oneself or accepted) or unbacked now (open and not accepted). */
-  backing?: 'backed' | 'unbacked' | undefined;
-  dueBefore?: Instant | undefined;
-  /** Open, unanswered commitments this person must answer (theirs, or their team's as lead). */
-  awaitingPersonId?: PersonId | undefined;
-}
-
-/** Commitments; every state change is a conditional update (false: not in the expected state). */
-export interface CommitmentsRepository {
-  get(id: CommitmentId): Promise<Commitment | null>;
-  list(filter: CommitmentFilter, page: PageRequest): Promise<Page<Commitment>>;
-  insert(commitment: Commitment): Promise<void>;
-  /** Open and unanswered → accepted. */
-  accept(id: CommitmentId, by: PersonId, at: Instant): Promise<boolean>;
-  /** Open and unanswered → rejected with a reason. */
-  reject(id: CommitmentId, by: PersonId, at: Instant, reason: string): Promise<boolean>;
-  /** Open → done or withdrawn. */
-  close(id: CommitmentId, status: 'done' | 'withdrawn', at: Instant): Promise<boolean>;
-  /** Changes the terms of an open, unanswered commitment at `expectedVersion`. */
-  amend(
-    id: CommitmentId,
-    fields: Pick<Commitment, 'what' | 'dueAt'>,
-    expectedVersion: number,
-    at: Instant,
-  ): Promise<boolean>;
-  /**
-   * Commitments that may have been unbacked at `at`: made by then, neither done nor withdrawn
-   * nor accepted by then, delivered by someone other than the maker.
-   */
-  unbackedCandidates(at: Instant): Promise<Commitment[]>;
-}
-
 export interface CalendarFilter {
   q?: string | undefined;
   active?: boolean | undefined;
@@ -584,4 +543,45 @@ export interface TargetsRepository {
   insert(target: ServiceLevelTarget): Promise<void>;
   update(id: TargetId, fields: TargetFields, expectedVersion: number, at: Instant): Promise<boolean>;
   delete(id: TargetId, expectedVersion: number): Promise<boolean>;
+}
+
+export interface CommitmentFilter {
+  q?: string | undefined;
+  makerId?: PersonId | undefined;
+  /** The delivering person or team. */
+  delivererId?: string | undefined;
+  /** The person, team or organisation unit it is made to. */
+  toId?: string | undefined;
+  serviceId?: ServiceId | undefined;
+  status?: CommitmentStatus | undefined;
+  /** Backed now (made for oneself or accepted) or unbacked now (open and not accepted). */
+  backing?: 'backed' | 'unbacked' | undefined;
+  dueBefore?: Instant | undefined;
+  /** Open, unanswered commitments this person must answer (theirs, or their team's as lead). */
+  awaitingPersonId?: PersonId | undefined;
+}
+
+/** Commitments; every state change is a conditional update (false: not in the expected state). */
+export interface CommitmentsRepository {
+  get(id: CommitmentId): Promise<Commitment | null>;
+  list(filter: CommitmentFilter, page: PageRequest): Promise<Page<Commitment>>;
+  insert(commitment: Commitment): Promise<void>;
+  /** Open and unanswered → accepted. */
+  accept(id: CommitmentId, by: PersonId, at: Instant): Promise<boolean>;
+  /** Open and unanswered → rejected with a reason. */
+  reject(id: CommitmentId, by: PersonId, at: Instant, reason: string): Promise<boolean>;
+  /** Open → done or withdrawn. */
+  close(id: CommitmentId, status: 'done' | 'withdrawn', at: Instant): Promise<boolean>;
+  /** Changes the terms of an open, unanswered commitment at `expectedVersion`. */
+  amend(
+    id: CommitmentId,
+    fields: Pick<Commitment, 'what' | 'dueAt'>,
+    expectedVersion: number,
+    at: Instant,
+  ): Promise<boolean>;
+  /**
+   * Commitments that may have been unbacked at `at`: made by then, neither done nor withdrawn
+   * nor accepted by then, delivered by someone other than the maker.
+   */
+  unbackedCandidates(at: Instant): Promise<Commitment[]>;
 }

@@ -197,6 +197,40 @@ export interface OnceLedgerTable {
   claimed_at: string;
 }
 
+export interface CalendarsTable {
+  id: string;
+  name: string;
+  name_key: string;
+  description: string | null;
+  time_zone: string;
+  week_json: string;
+  holidays_json: string;
+  built_in: number;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServiceLevelTargetsTable {
+  id: string;
+  service_id: string | null;
+  priority: string;
+  metric: string;
+  origin: string;
+  team_id: string | null;
+  scope_key: string;
+  business_seconds: number | null;
+  working_days: number | null;
+  end_of_working_day: number;
+  calendar_id: string;
+  pause_statuses_json: string;
+  escalations_json: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface PracticesTable {
   id: string;
   key: string;
@@ -323,40 +357,6 @@ export interface TicketEventsTable {
   note: string | null;
 }
 
-export interface CalendarsTable {
-  id: string;
-  name: string;
-  name_key: string;
-  description: string | null;
-  time_zone: string;
-  week_json: string;
-  holidays_json: string;
-  built_in: number;
-  active: number;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ServiceLevelTargetsTable {
-  id: string;
-  service_id: string | null;
-  priority: string;
-  metric: string;
-  origin: string;
-  team_id: string | null;
-  scope_key: string;
-  business_seconds: number | null;
-  working_days: number | null;
-  end_of_working_day: number;
-  calendar_id: string;
-  pause_statuses_json: string;
-  escalations_json: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
 export interface Database {
   people: PeopleTable;
   accounts: AccountsTable;
@@ -372,8 +372,6 @@ export interface Database {
   service_org_units: ServiceOrgUnitsTable;
   service_tags: ServiceTagsTable;
   service_dependencies: ServiceDependenciesTable;
-  calendars: CalendarsTable;
-  service_level_targets: ServiceLevelTargetsTable;
   ticket_counters: TicketCountersTable;
   tickets: TicketsTable;
   ticket_events: TicketEventsTable;
@@ -382,6 +380,8 @@ export interface Database {
   nominations: NominationsTable;
   role_assignments: RoleAssignmentsTable;
   role_affirmations: RoleAffirmationsTable;
+  calendars: CalendarsTable;
+  service_level_targets: ServiceLevelTargetsTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   email_outbox: EmailOutboxTable;

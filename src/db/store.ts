@@ -3,8 +3,8 @@ import { conflict } from '../core/errors.js';
 import type { Repositories, UnitOfWork } from '../app/ports.js';
 import { accountsRepository, sessionsRepository, tokensRepository } from './accounts.repository.js';
 import { auditRepository } from './audit.repository.js';
-import { calendarsRepository } from './calendars.repository.js';
 import { commitmentsRepository } from './commitments.repository.js';
+import { calendarsRepository } from './calendars.repository.js';
 import { governanceRepository } from './governance.repository.js';
 import type { Db } from './database.js';
 import { orgUnitsRepository } from './org-units.repository.js';
@@ -16,8 +16,8 @@ import { schedulerRepository } from './scheduler.repository.js';
 import { GraphChanges, ServiceGraphIndex } from './service-graph.js';
 import type { Database } from './schema.js';
 import { teamsRepository } from './teams.repository.js';
-import { targetsRepository } from './targets.repository.js';
 import { ticketsRepository } from './tickets.repository.js';
+import { targetsRepository } from './targets.repository.js';
 
 export function repositories(
   db: Kysely<Database>,
@@ -33,14 +33,14 @@ export function repositories(
     orgUnits: orgUnitsRepository(db),
     audit: auditRepository(db),
     services: servicesRepository(db, graph, changes),
-    calendars: calendarsRepository(db),
-    targets: targetsRepository(db),
     tickets: ticketsRepository(db),
-    commitments: commitmentsRepository(db),
     ownership: ownershipRepository(db),
     governance: governanceRepository(db),
+    commitments: commitmentsRepository(db),
     notifications: notificationsRepository(db),
     scheduler: schedulerRepository(db),
+    calendars: calendarsRepository(db),
+    targets: targetsRepository(db),
   };
 }
 

@@ -32,13 +32,13 @@ import { ownershipRoutes } from './routes/ownership.routes.js';
 import { portfolioRoutes } from './routes/portfolio.routes.js';
 import { ticketsRoutes } from './routes/tickets.routes.js';
 import { alertmanagerRoutes } from './routes/alertmanager.routes.js';
+import { notificationsRoutes } from './routes/notifications.routes.js';
+import { governanceRoutes } from './routes/governance.routes.js';
+import { commitmentsRoutes } from './routes/commitments.routes.js';
+import { raciRoutes } from './routes/raci.routes.js';
 import { calendarsRoutes } from './routes/calendars.routes.js';
 import { targetsRoutes } from './routes/targets.routes.js';
 import { slaRoutes } from './routes/sla.routes.js';
-import { commitmentsRoutes } from './routes/commitments.routes.js';
-import { raciRoutes } from './routes/raci.routes.js';
-import { governanceRoutes } from './routes/governance.routes.js';
-import { notificationsRoutes } from './routes/notifications.routes.js';
 
 export interface ServerDeps {
   config: Config;
@@ -163,13 +163,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       await api.register(portfolioRoutes(routeDeps));
       await api.register(ticketsRoutes(routeDeps));
       await api.register(alertmanagerRoutes(routeDeps));
+      await api.register(notificationsRoutes(routeDeps));
+      await api.register(governanceRoutes(routeDeps));
+      await api.register(commitmentsRoutes(routeDeps));
+      await api.register(raciRoutes(routeDeps));
       await api.register(calendarsRoutes(routeDeps));
       await api.register(targetsRoutes(routeDeps));
       await api.register(slaRoutes(routeDeps));
-      await api.register(commitmentsRoutes(routeDeps));
-      await api.register(raciRoutes(routeDeps));
-      await api.register(governanceRoutes(routeDeps));
-      await api.register(notificationsRoutes(routeDeps));
     },
     { prefix: '/api/v1' },
   );

@@ -3,9 +3,9 @@ import * as foundation from './0001-foundation.js';
 import * as services from './0002-services.js';
 import * as serviceSourceRef from './0003-service-source-ref.js';
 import * as graphVersion from './0004-graph-version.js';
-import * as calendars from './0007-calendars.js';
 import * as ownership from './0005-ownership.js';
 import * as notifications from './0006-notifications.js';
+import * as calendars from './0007-calendars.js';
 import * as tickets from './0008-tickets.js';
 import * as commitments from './0009-commitments.js';
 
@@ -15,9 +15,9 @@ export const migrations: Record<string, Migration> = {
   '0002-services': services,
   '0003-service-source-ref': serviceSourceRef,
   '0004-graph-version': graphVersion,
-  '0007-calendars': calendars,
   '0005-ownership': ownership,
   '0006-notifications': notifications,
+  '0007-calendars': calendars,
   '0008-tickets': tickets,
   '0009-commitments': commitments,
 };
