@@ -364,7 +364,10 @@ export interface RoleFilter {
 export interface OwnershipRepository {
   getPractice(id: PracticeId): Promise<Practice | null>;
   getPracticeByKey(key: string): Promise<Practice | null>;
-  listPractices(filter: { active?: boolean | undefined; q?: string | undefined }): Promise<Practice[]>;
+  listPractices(filter: {
+    active?: boolean | undefined;
+    q?: string | undefined;
+  }): Promise<Practice[]>;
   insertPractice(practice: Practice): Promise<void>;
   /** Writes when the stored version is `expectedVersion`; false when it is stale. */
   updatePractice(
@@ -495,7 +498,12 @@ export interface SchedulerRepository {
   ): Promise<boolean>;
   renewLease(name: string, holder: string, leaseUntil: Instant): Promise<boolean>;
   /** Frees the lease; `lastRunAt` (when the run started) is recorded when given. */
-  releaseLease(name: string, holder: string, now: Instant, lastRunAt: Instant | null): Promise<void>;
+  releaseLease(
+    name: string,
+    holder: string,
+    now: Instant,
+    lastRunAt: Instant | null,
+  ): Promise<void>;
   /** True only for the first claim of `key` (inside the caller's transaction). */
   claimOnce(key: string, at: Instant): Promise<boolean>;
 }
@@ -541,7 +549,12 @@ export interface TargetsRepository {
   list(filter: TargetFilter, page: PageRequest): Promise<Page<ServiceLevelTarget>>;
   countUsingCalendar(calendarId: CalendarId): Promise<number>;
   insert(target: ServiceLevelTarget): Promise<void>;
-  update(id: TargetId, fields: TargetFields, expectedVersion: number, at: Instant): Promise<boolean>;
+  update(
+    id: TargetId,
+    fields: TargetFields,
+    expectedVersion: number,
+    at: Instant,
+  ): Promise<boolean>;
   delete(id: TargetId, expectedVersion: number): Promise<boolean>;
 }
 

@@ -217,7 +217,9 @@ remote(
 remote(
   rolesCmd
     .command('reaffirm')
-    .description('Re-affirm a role you hold for another term (from the later of today and its term end)')
+    .description(
+      'Re-affirm a role you hold for another term (from the later of today and its term end)',
+    )
     .argument('<id>', 'role id')
     .option('--json', 'print the role as JSON', false),
 ).action(rolesReaffirm);
@@ -251,14 +253,20 @@ remote(
     .option('--status <status>', 'pending, accepted, declined, withdrawn or expired')
     .option('--service <service>', 'service slug or id')
     .option('--nominee <email>', 'nominee email')
-    .option('--kind <kind>', 'service_owner, process_owner, customer_representative, delivery_lead, deputy')
+    .option(
+      '--kind <kind>',
+      'service_owner, process_owner, customer_representative, delivery_lead, deputy',
+    )
     .option('--json', 'print the nominations as JSON', false),
 ).action(nominationsList);
 remote(
   nominationsCmd
     .command('create')
     .description('Nominate a person (admins, the service level manager, current owners)')
-    .requiredOption('--kind <kind>', 'service_owner, process_owner, customer_representative, delivery_lead, deputy')
+    .requiredOption(
+      '--kind <kind>',
+      'service_owner, process_owner, customer_representative, delivery_lead, deputy',
+    )
     .option('--service <service>', 'service slug or id')
     .option('--practice <key>', 'practice key or id (process_owner)')
     .option('--org-unit <id>', 'organisation unit id (customer_representative)')
@@ -271,9 +279,14 @@ remote(
 remote(
   nominationsCmd
     .command('accept')
-    .description('Accept a nomination made to you: prints the statement and needs your confirmation')
+    .description(
+      'Accept a nomination made to you: prints the statement and needs your confirmation',
+    )
     .argument('<id>', 'nomination id')
-    .option('--confirm <statement>', 'the statement exactly as printed (otherwise asked interactively)')
+    .option(
+      '--confirm <statement>',
+      'the statement exactly as printed (otherwise asked interactively)',
+    )
     .option('--json', 'print the role as JSON', false),
 ).action(nominationsAccept);
 remote(
