@@ -23,6 +23,10 @@ const Title = z
 export const TicketTimer = z
   .object({
     metric: z.enum(['response', 'resolution']),
+    origin: z
+      .enum(['created', 'assigned_to_team'])
+      .describe('created: the service level target; assigned_to_team: a team OLA'),
+    teamId: z.string().nullable().describe('the team of an OLA timer'),
     state: z.enum(['running', 'paused', 'met', 'breached', 'stopped']),
     deadline: Instant.nullable(),
     remainingSeconds: z.number().describe('business seconds left; negative when over'),
@@ -133,7 +137,14 @@ export const TicketsQuery = listQuery([
   'status',
   'updatedAt',
   'title',
+  'timeLeft',
 ] as const).extend({
+  sla: z
+    .enum(['breached', 'at_risk', 'running', 'paused', 'met', 'none'])
+    .optional()
+    .describe(
+      'SLA state: any timer breached; at risk (running, 75 % used or more); running; paused; all met; no target',
+    ),
   service: z.string().max(80).optional().describe('service id or slug'),
   type: TicketType.optional(),
   priority: TicketPriority.optional(),

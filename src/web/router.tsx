@@ -290,6 +290,7 @@ const ticketsRoutes = [
         open: bool(s.open),
         service: str(s.service),
         teamId: str(s.teamId),
+        sla: str(s.sla),
       }),
     TicketsList,
   ),

@@ -2,7 +2,8 @@ import type { PersonId, TeamId } from '../../core/ids.js';
 import type { TicketEvent } from '../../core/tickets.js';
 import type { TicketsQuery } from '../../contract/tickets.js';
 import { parseSort, type Ctx } from '../context.js';
-import type { Page, TicketView, UnitOfWork } from '../ports.js';
+import type { Page, TicketFilter, TicketView, UnitOfWork } from '../ports.js';
+import { listTicketsBySla } from './list-tickets-by-sla.js';
 import { findService } from '../services/service-rules.js';
 import { findTicket } from './ticket-rules.js';
 import type { Instant } from '../../core/ids.js';
@@ -27,24 +28,32 @@ export async function getTicketHistory(
 
 export async function listTickets(
   uow: UnitOfWork,
-  _ctx: Ctx,
+  ctx: Ctx,
   query: Omit<TicketsQuery, 'format'>,
 ): Promise<Page<TicketView>> {
   const service = query.service ? await findService(uow.read, query.service) : null;
-  return uow.read.tickets.list(
-    {
-      q: query.q,
-      serviceId: service?.id,
-      type: query.type,
-      priority: query.priority,
-      impact: query.impact,
-      status: query.status,
-      teamId: query.teamId as TeamId | undefined,
-      assigneeId: query.assigneeId as PersonId | undefined,
-      open: query.open,
-      createdFrom: query.createdFrom as Instant | undefined,
-      createdTo: query.createdTo as Instant | undefined,
-    },
-    { limit: query.limit, cursor: query.cursor, sort: parseSort(query.sort ?? '-createdAt') },
-  );
+  const filter: TicketFilter = {
+    q: query.q,
+    serviceId: service?.id,
+    type: query.type,
+    priority: query.priority,
+    impact: query.impact,
+    status: query.status,
+    teamId: query.teamId as TeamId | undefined,
+    assigneeId: query.assigneeId as PersonId | undefined,
+    open: query.open,
+    createdFrom: query.createdFrom as Instant | undefined,
+    createdTo: query.createdTo as Instant | undefined,
+  };
+  const sort = parseSort(query.sort ?? '-createdAt');
+  const byTimeLeft = sort?.field === 'timeLeft';
+  if (byTimeLeft || query.sla)
+    return listTicketsBySla(
+      uow,
+      filter,
+      { sla: query.sla, desc: sort?.desc, byTimeLeft },
+      { limit: query.limit, cursor: query.cursor },
+      Date.parse(ctx.env.now()),
+    );
+  return uow.read.tickets.list(filter, { limit: query.limit, cursor: query.cursor, sort });
 }

@@ -11,20 +11,36 @@ import type { Availability } from '../../contract/tickets.js';
 import type { Ctx } from '../context.js';
 import type { Repositories, UnitOfWork } from '../ports.js';
 import { findService } from '../services/service-rules.js';
+import { compiledCalendar } from '../calendars/compiled-calendars.js';
+import type { EpochMs } from '../../core/calendar/units.js';
+import { targetFor } from '../../core/sla/targets.js';
 
 /** At most this many months in one request. */
 const maxMonths = 120;
 
 /**
- * The service hours of a service as business seconds between two instants, with the calendar's
- * name. Services have no calendar yet: this returns null and only 24x7 figures are given.
- * When service calendars land, resolve the service's calendar here.
+ * The service hours of a service: the calendar of the target that sets its most urgent
+ * commitment — the P1 time-to-resolve target from ticket creation (the service's own, else the
+ * default). Null when no such target exists; then only 24x7 figures are given.
  */
-export function serviceHoursOf(
-  _repos: Repositories,
-  _service: Service,
+export async function serviceHoursOf(
+  repos: Repositories,
+  service: Service,
 ): Promise<{ calendar: string; seconds: BusinessSeconds } | null> {
-  return Promise.resolve(null);
+  const target = targetFor(
+    await repos.targets.forService(service.id),
+    service.id,
+    'P1',
+    'resolution',
+  );
+  if (!target) return null;
+  const record = await repos.calendars.get(target.calendarId);
+  if (!record) return null;
+  const calendar = compiledCalendar(record);
+  return {
+    calendar: record.name,
+    seconds: (from, to) => (to <= from ? 0 : calendar.elapsed(from as EpochMs, to as EpochMs)),
+  };
 }
 
 /** Availability per month from the service's outage incidents, 24x7 and within service hours. */

@@ -1,14 +1,14 @@
 import type { EpochMs } from '../../core/calendar/units.js';
-import { deriveTimer } from '../../core/sla/timer.js';
-import { metrics, targetFor, type ServiceLevelTarget } from '../../core/sla/targets.js';
 import type { TicketEvent, TicketId } from '../../core/tickets.js';
-import { compiledCalendar } from '../calendars/compiled-calendars.js';
 import type { Ctx } from '../context.js';
 import type { Repositories, TicketView, UnitOfWork } from '../ports.js';
+import { deriveTicketTimers, SlaLookup } from '../sla/ticket-sla.js';
 
-/** A ticket's SLA timer (time to respond, time to resolve) as lists and pages show it. */
+/** A ticket's SLA timer (time to respond, time to resolve, and OLAs) as lists and pages show it. */
 export interface TicketTimer {
   metric: 'response' | 'resolution';
+  origin: 'created' | 'assigned_to_team';
+  teamId: string | null;
   state: 'running' | 'paused' | 'met' | 'breached' | 'stopped';
   deadline: string | null;
   remainingSeconds: number;
@@ -22,9 +22,10 @@ export interface TicketTimer {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /**
- * SLA timers of tickets, derived from their history and the service level targets that apply
- * (the service's own for the priority and metric, else the default; origin ticket creation).
- * Tickets without a target have no timers.
+ * SLA timers of tickets, derived from their history and the service level targets that apply:
+ * per metric the service's own target for the priority (else the default) from creation, and
+ * the operational level targets of the teams the ticket was assigned to. The full explanation
+ * of each timer is at GET /tickets/:ref/sla. Tickets without a target have no timers.
  */
 export async function timersOf(
   repos: Repositories,
@@ -35,49 +36,15 @@ export async function timersOf(
   const out = new Map<TicketId, TicketTimer[]>();
   if (tickets.length === 0) return out;
   const facts = histories ?? (await repos.tickets.histories(tickets.map((t) => t.id)));
-  const targetsBy = new Map<string, ServiceLevelTarget[]>();
+  const lookup = new SlaLookup(repos);
   for (const t of tickets) {
-    const key = t.serviceId ?? '';
-    if (!targetsBy.has(key)) targetsBy.set(key, await repos.targets.forService(t.serviceId));
-  }
-  const calendars = new Map<string, ReturnType<typeof compiledCalendar> | null>();
-  for (const t of tickets) {
-    const timers: TicketTimer[] = [];
-    const history = facts.get(t.id) ?? [];
-    for (const metric of metrics) {
-      const target = targetFor(
-        targetsBy.get(t.serviceId ?? '') ?? [],
-        t.serviceId,
-        t.priority,
-        metric,
-      );
-      if (!target) continue;
-      if (!calendars.has(target.calendarId)) {
-        const record = await repos.calendars.get(target.calendarId);
-        calendars.set(target.calendarId, record ? compiledCalendar(record) : null);
-      }
-      const calendar = calendars.get(target.calendarId);
-      if (!calendar) continue;
-      const timer = deriveTimer(
-        {
-          createdAt: Date.parse(t.createdAt) as EpochMs,
-          changes: history.map((e) => ({
-            at: Date.parse(e.at) as EpochMs,
-            status: e.status,
-            team: e.teamId,
-          })),
-          firstResponseAt: t.firstResponseAt ? (Date.parse(t.firstResponseAt) as EpochMs) : null,
-        },
-        {
-          metric,
-          duration: target.duration,
-          calendar,
-          pauseStatuses: target.pauseStatuses,
-        },
-        now as EpochMs,
-      );
-      timers.push({
-        metric,
+    const derived = await deriveTicketTimers(lookup, t, facts.get(t.id) ?? [], now as EpochMs);
+    out.set(
+      t.id,
+      derived.map(({ target, timer }) => ({
+        metric: target.metric,
+        origin: target.origin,
+        teamId: target.teamId,
         state: timer.state,
         deadline: iso(timer.deadline),
         remainingSeconds: timer.remaining,
@@ -86,9 +53,8 @@ export async function timersOf(
         breached: timer.breached,
         breachAt: iso(timer.breachAt),
         rule: timer.explanation.rule,
-      });
-    }
-    out.set(t.id, timers);
+      })),
+    );
   }
   return out;
 }

@@ -11,6 +11,10 @@ import { createTicket } from './create-ticket.js';
 import { importTickets } from './import-tickets.js';
 import { getTicketHistory, listTickets } from './read-tickets.js';
 import { serviceAvailability } from './service-availability.js';
+import { CreateCalendar } from '../../contract/calendars.js';
+import { CreateTarget } from '../../contract/targets.js';
+import { createCalendar } from '../calendars/create-calendar.js';
+import { createTarget } from '../targets/create-target.js';
 import {
   assignTicket,
   changeTicketStatus,
@@ -264,5 +268,39 @@ describe.each(dialects)('tickets on %s', (dialect) => {
       totalSeconds: 28 * 86400,
     });
     expect(availability.periods[0]!.serviceHours).toBeNull();
+
+    // Service hours are the calendar of the P1 time-to-resolve target: weekdays 09:00-17:00.
+    const office = await createCalendar(
+      t.uow,
+      admin,
+      CreateCalendar.parse({
+        name: 'Office hours',
+        timeZone: 'UTC',
+        week: Object.fromEntries(
+          ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['09:00', '17:00']]]),
+        ),
+      }),
+    );
+    await createTarget(
+      t.uow,
+      admin,
+      CreateTarget.parse({
+        serviceId: null,
+        priority: 'P1',
+        metric: 'resolution',
+        duration: { businessSeconds: 4 * 3600 },
+        calendarId: office.id,
+      }),
+    );
+    const withHours = await serviceAvailability(t.uow, viewer, 'online-shop', {
+      from: '2026-02-01T00:00:00.000Z',
+      to: '2026-03-01T00:00:00.000Z',
+    });
+    expect(withHours.serviceHoursCalendar).toBe('Office hours');
+    // February 2026 has 20 weekdays of 8 open hours; the outage (09:00-10:00) was in hours.
+    expect(withHours.periods[0]!.serviceHours).toMatchObject({
+      downSeconds: 3600,
+      totalSeconds: 20 * 8 * 3600,
+    });
   });
 });

@@ -12,8 +12,6 @@ import { Detail, ErrorBanner, Loading, PageHeader, formatInstant } from '../comp
 import {
   PriorityBadge,
   StatusBadge,
-  TimerBadge,
-  formatSeconds,
   impactLabels,
   moveLabels,
   statusLabels,
@@ -22,6 +20,7 @@ import {
   typeLabels,
   type Ticket,
 } from './tickets-shared.js';
+import { TicketSlaTimers } from './ticket-sla.js';
 
 export function TicketDetail({ id: ref }: { id: string }) {
   const query = useQuery(ticketQuery(ref));
@@ -85,27 +84,11 @@ export function TicketDetail({ id: ref }: { id: string }) {
           ) : null}
         </dl>
       </section>
-      <section className="card" aria-labelledby="sla-h">
-        <h2 id="sla-h">SLA timers</h2>
-        {t.timers.length === 0 ? (
-          <p className="muted">No service level target applies to this ticket.</p>
-        ) : (
-          <ul className="plain-list">
-            {t.timers.map((timer) => (
-              <li key={timer.metric}>
-                <TimerBadge timer={timer} />
-                <span className="cell-sub">
-                  {timer.deadline ? `Deadline ${formatInstant(timer.deadline)} · ` : ''}
-                  {Math.round(timer.percentUsed)} % used
-                  {timer.pausedSeconds > 0 ? ` · paused ${formatSeconds(timer.pausedSeconds)}` : ''}
-                  {timer.breachAt ? ` · breached ${formatInstant(timer.breachAt)}` : ''}
-                </span>
-                <span className="cell-sub">{timer.rule}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <TicketSlaTimers
+        ticketId={t.id}
+        version={t.version}
+        teamName={(id) => (id ? (teams.get(id)?.name ?? '…') : 'no team')}
+      />
       {canWrite && !['closed', 'cancelled'].includes(t.status) ? <Assign ticket={t} /> : null}
       <History ticket={t} teams={teams} people={people} />
     </>

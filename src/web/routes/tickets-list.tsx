@@ -31,6 +31,16 @@ export type TicketsSearch = {
   open?: string;
   service?: string;
   teamId?: string;
+  sla?: string;
+};
+
+const slaLabels: Record<string, string> = {
+  breached: 'Breached',
+  at_risk: 'At risk (75 % used)',
+  running: 'Running',
+  paused: 'Paused',
+  met: 'All met',
+  none: 'No target',
 };
 
 export function TicketsList({
@@ -101,7 +111,7 @@ export function TicketsList({
       cell: (t) =>
         t.teamId ? (teams.get(t.teamId)?.name ?? '…') : <span className="muted">—</span>,
     },
-    { label: 'SLA', cell: (t) => <Timers timers={t.timers} /> },
+    { label: 'SLA time left', sort: 'timeLeft', cell: (t) => <Timers timers={t.timers} /> },
     {
       label: 'Created',
       sort: 'createdAt',
@@ -140,6 +150,7 @@ export function TicketsList({
         {select('status', 'Status', 'Any status', statusLabels)}
         {select('priority', 'Priority', 'Any priority', priorityLabels)}
         {select('type', 'Type', 'Any type', typeLabels)}
+        {select('sla', 'SLA state', 'Any SLA state', slaLabels)}
         <SelectField
           label="Team"
           value={search.teamId ?? ''}

@@ -101,7 +101,11 @@ export function formatSeconds(seconds: number): string {
 }
 
 /** One timer: its state and the business time left (or over). */
-export function TimerBadge({ timer }: { timer: Timer }) {
+export function TimerBadge({
+  timer,
+}: {
+  timer: Pick<Timer, 'metric' | 'state' | 'breached' | 'remainingSeconds'>;
+}) {
   const tone =
     timer.state === 'breached' || (timer.breached && timer.state !== 'met')
       ? 'bad'
@@ -129,7 +133,7 @@ export function Timers({ timers }: { timers: Timer[] }) {
   return (
     <span className="inline-list">
       {timers.map((t) => (
-        <TimerBadge key={t.metric} timer={t} />
+        <TimerBadge key={`${t.metric}-${t.origin}-${t.teamId ?? ''}`} timer={t} />
       ))}
     </span>
   );
