@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { signIn, unique } from './helpers.js';
 
 /** A person who can sign in, created on the server's database as an operator would. */
@@ -21,7 +21,14 @@ function createAccount(name: string, email: string, password: string): void {
   expect(result.status, result.stderr).toBe(0);
 }
 
-test('an admin nominates, the nominee signs in and accepts, the service view shows the owner', async ({
+/** The management commitment index shown on the page (service card or governance page). */
+async function indexValue(page: Page): Promise<number> {
+  const figure = page.getByTestId('commitment-index').first();
+  await expect(figure).toHaveText(/^\d+\.\d$/);
+  return Number(await figure.textContent());
+}
+
+test('an admin nominates, the nominee signs in and accepts, the index and the service view change', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -31,7 +38,10 @@ test('an admin nominates, the nominee signs in and accepts, the service view sho
   createAccount(name, email, password);
 
   await signIn(page);
+  await page.goto('/governance');
+  const portfolioBefore = await indexValue(page);
   await page.goto('/services/seller-portal');
+  const serviceBefore = await indexValue(page);
   const ownership = page.getByRole('region', { name: 'Ownership' });
   await expect(ownership.getByTestId('service-owner')).toContainText('No accepted owner');
   await ownership.getByRole('button', { name: 'Nominate' }).click();
@@ -76,6 +86,12 @@ test('an admin nominates, the nominee signs in and accepts, the service view sho
     `I, ${name}, accept personal accountability as service owner of Marketplace seller portal`,
   );
   await expect(page.getByRole('region', { name: 'Affirmations' })).toContainText('Accepted');
+
+  // The accepted ownership raises the service's index and the portfolio's.
+  await page.goto('/services/seller-portal');
+  expect(await indexValue(page)).toBeGreaterThan(serviceBefore);
+  await page.goto('/governance');
+  expect(await indexValue(page)).toBeGreaterThan(portfolioBefore);
 
   await page.goto('/services/seller-portal/view');
   await page.getByRole('tab', { name: 'Table' }).click();
