@@ -109,14 +109,29 @@ export async function migrateToLatest(db: Db): Promise<MigrationOutcome> {
     provider: { getMigrations: () => Promise.resolve(migrations) },
     ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error)
+      return {
+        applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+      };
+    // Before it runs anything, the migrator looks for its own tables by scanning the catalog of
+    // every schema; when another schema is dropped during that scan (tests drop theirs), PostgreSQL
+    // reports a schema, table or column missing. Nothing was applied, so looking again is safe.
+    const ran = results?.some((r) => r.status !== 'NotExecuted') ?? false;
+    if (attempt < 8 && !ran && isConcurrentCatalogChange(error)) {
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      continue;
+    }
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(
       `Migration ${failed?.migrationName ?? '(unknown)'} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
     );
   }
-  return {
-    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
-  };
+}
+
+/** Undefined schema, table or column: what a concurrent drop looks like mid-scan. */
+function isConcurrentCatalogChange(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '3F000' || code === '42P01' || code === '42703';
 }
