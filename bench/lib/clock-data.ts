@@ -6,7 +6,8 @@
 import { type BusinessCalendar, validateCalendar } from '../../src/core/calendar/calendar.js';
 import type { CompiledCalendar } from '../../src/core/calendar/clock.js';
 import type { EpochMs } from '../../src/core/calendar/units.js';
-import type { StatusChange, TicketFacts, TimerStatus } from '../../src/core/sla/timer.js';
+import type { StatusChange, TicketFacts } from '../../src/core/sla/timer.js';
+import type { TicketStatus } from '../../src/core/tickets.js';
 
 export function mulberry32(seed: number) {
   let a = seed >>> 0;
@@ -84,7 +85,7 @@ export function queries(
 
 const MIN = 60_000;
 /** Typical lives of a ticket: eight status changes after creation. */
-const paths: TimerStatus[][] = [
+const paths: TicketStatus[][] = [
   [
     'assigned',
     'in_progress',

@@ -3,7 +3,8 @@ import { calendar24x7, validateCalendar } from '../calendar/calendar.js';
 import { compileCalendar } from '../calendar/clock.js';
 import { formatLocal, parseTime } from '../calendar/local-time.js';
 import type { EpochMs } from '../calendar/units.js';
-import { type TicketFacts, type TimerStatus, type TimerTarget, deriveTimer } from './timer.js';
+import type { TicketStatus } from '../tickets.js';
+import { type TicketFacts, type TimerTarget, deriveTimer } from './timer.js';
 
 const split = [
   ['08:00', '12:00'],
@@ -28,7 +29,7 @@ const H = 3600;
 /** created at `created`; then [local time, status, team?] changes. */
 function facts(
   created: string,
-  changes: [string, TimerStatus, string?][],
+  changes: [string, TicketStatus, string?][],
   firstResponse?: string,
 ): TicketFacts {
   return {
@@ -337,7 +338,7 @@ describe('deriveTimer', () => {
       'an unknown status',
       {
         createdAt: T('2025-03-24T09:00'),
-        changes: [{ at: T('2025-03-24T10:00'), status: 'waiting' as TimerStatus }],
+        changes: [{ at: T('2025-03-24T10:00'), status: 'waiting' as TicketStatus }],
       },
       'changes[0].status',
       'is not a status',

@@ -9,22 +9,8 @@
 import type { CompiledCalendar } from '../calendar/clock.js';
 import type { BusinessSeconds, EpochMs } from '../calendar/units.js';
 import { invalid } from '../errors.js';
-
-export const timerStatuses = [
-  'new',
-  'assigned',
-  'in_progress',
-  'pending_customer',
-  'pending_vendor',
-  'resolved',
-  'closed',
-  'reopened',
-  'cancelled',
-] as const;
-/** Ticket statuses (the same set as tickets and targets use). */
-export type TimerStatus = (typeof timerStatuses)[number];
-/** Statuses that stop the clock; `reopened` after them counts again. */
-export const stopStatuses: readonly TimerStatus[] = ['resolved', 'closed', 'cancelled'];
+import { doneStatuses, type TicketStatus, ticketStatuses } from '../tickets.js';
+// The done statuses (resolved, closed, cancelled) stop the clock; `reopened` after them counts again.
 
 export type TimerMetric = 'response' | 'resolution';
 /** Where the clock starts: ticket creation, or the first assignment to a team (an OLA). */
@@ -32,7 +18,7 @@ export type TimerOrigin = 'created' | `assigned_to_team:${string}`;
 
 export interface StatusChange {
   at: EpochMs;
-  status: TimerStatus;
+  status: TicketStatus;
   team?: string | null;
 }
 
@@ -51,7 +37,7 @@ export interface TimerTarget {
   duration: TimerDuration;
   calendar: CompiledCalendar;
   /** Default: resolution pauses on pending_customer and pending_vendor; response never pauses. */
-  pauseStatuses?: readonly TimerStatus[];
+  pauseStatuses?: readonly TicketStatus[];
   origin?: TimerOrigin;
 }
 
@@ -61,7 +47,7 @@ export interface TimerInterval {
   from: EpochMs;
   to: EpochMs;
   kind: IntervalKind;
-  status: TimerStatus;
+  status: TicketStatus;
   /** Business seconds of the calendar within the interval. */
   seconds: BusinessSeconds;
 }
@@ -89,7 +75,7 @@ export interface Timer {
   explanation: { rule: string; intervals: TimerInterval[] };
 }
 
-export const defaultPauseStatuses = (metric: TimerMetric): readonly TimerStatus[] =>
+export const defaultPauseStatuses = (metric: TimerMetric): readonly TicketStatus[] =>
   metric === 'resolution' ? ['pending_customer', 'pending_vendor'] : [];
 
 const words = (s: string) => s.replace(/_/g, ' ');
@@ -135,10 +121,10 @@ function wordRule(target: TimerTarget): string {
 function checkFacts(facts: TicketFacts) {
   let previous = facts.createdAt;
   facts.changes.forEach((c, i) => {
-    if (!(timerStatuses as readonly string[]).includes(c.status))
+    if (!(ticketStatuses as readonly string[]).includes(c.status))
       throw invalid(
         `changes[${i}].status`,
-        `"${String(c.status)}" is not a status: use ${timerStatuses.join(', ')}`,
+        `"${String(c.status)}" is not a status: use ${ticketStatuses.join(', ')}`,
       );
     if (!Number.isFinite(c.at)) throw invalid(`changes[${i}].at`, 'is not a time');
     if (c.at < previous)
@@ -163,7 +149,7 @@ export function deriveTimer(facts: TicketFacts, target: TimerTarget, now: EpochM
 
   // Status segments up to now: [at, next at) with the status in force.
   const at: number[] = [facts.createdAt];
-  const status: TimerStatus[] = ['new'];
+  const status: TicketStatus[] = ['new'];
   let start: number | null = team === null ? facts.createdAt : null;
   for (const c of facts.changes) {
     if (c.at > now) break;
@@ -183,7 +169,7 @@ export function deriveTimer(facts: TicketFacts, target: TimerTarget, now: EpochM
       const response = facts.firstResponseAt;
       if (response != null && response <= now) stop = Math.max(response, start);
       for (let i = 0; i < at.length; i++)
-        if (stopStatuses.includes(status[i]!) && at[i]! >= start) {
+        if (doneStatuses.includes(status[i]!) && at[i]! >= start) {
           if (stop === null || at[i]! < stop) {
             stop = at[i]!;
             cancelled = status[i] === 'cancelled';
@@ -193,7 +179,7 @@ export function deriveTimer(facts: TicketFacts, target: TimerTarget, now: EpochM
     } else {
       // the first of the trailing run of stop statuses (resolved, then closed: stopped at resolved)
       let first = status.length;
-      while (first > 0 && stopStatuses.includes(status[first - 1]!)) first--;
+      while (first > 0 && doneStatuses.includes(status[first - 1]!)) first--;
       if (first < status.length) {
         stop = Math.max(at[first]!, start);
         cancelled = status[status.length - 1] === 'cancelled';
@@ -205,15 +191,15 @@ export function deriveTimer(facts: TicketFacts, target: TimerTarget, now: EpochM
   const intervals: TimerInterval[] = [];
   let counted = 0;
   let held = 0;
-  const push = (from: number, to: number, kind: IntervalKind, s: TimerStatus) => {
+  const push = (from: number, to: number, kind: IntervalKind, s: TicketStatus) => {
     if (to <= from) return;
     const seconds = cal.elapsed(from as EpochMs, to as EpochMs);
     if (kind === 'counted') counted += seconds;
     else if (kind === 'paused' || kind === 'closed') held += seconds;
     intervals.push({ from: from as EpochMs, to: to as EpochMs, kind, status: s, seconds });
   };
-  const kindOf = (s: TimerStatus): IntervalKind =>
-    stopStatuses.includes(s) ? 'closed' : pauses.includes(s) ? 'paused' : 'counted';
+  const kindOf = (s: TicketStatus): IntervalKind =>
+    doneStatuses.includes(s) ? 'closed' : pauses.includes(s) ? 'paused' : 'counted';
   for (let i = 0; i < at.length; i++) {
     const a = at[i]!;
     const b = Math.min(i + 1 < at.length ? at[i + 1]! : end, end);
