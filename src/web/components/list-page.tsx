@@ -2,15 +2,14 @@
 // URL, a sortable table with "load more", and the empty states.
 import { useCallback, type ReactNode } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import type { Query } from '../api.js';
 import { useIsAdmin } from '../auth.js';
 import { listQuery } from '../queries.js';
 import type { Resource } from '../resources.js';
 import { SelectField, type Option } from './fields.js';
-import { ExportLink, ListBody, SearchBox } from './list.js';
+import { ListBody, SearchBox } from './list.js';
+import { ClearFilters, ListActions, ListTable } from './list-parts.js';
 import { nameColumn, statusColumn, type ListColumn } from './list-columns.js';
-import { DataTable } from './table.js';
 import { Empty, PageHeader } from './ui.js';
 
 /** List filters as kept in the URL: search text, sort and the select filters. */
@@ -87,14 +86,12 @@ export function ListPage<
         title={title}
         description={description}
         actions={
-          <>
-            <ExportLink path={resource.path} filters={filters} />
-            {isAdmin ? (
-              <Link to={`${resource.path}/new`} className="button">
-                {newLabel}
-              </Link>
-            ) : null}
-          </>
+          <ListActions
+            path={resource.path}
+            filters={filters}
+            newLabel={newLabel}
+            canCreate={isAdmin}
+          />
         }
       />
       <div className="toolbar" role="search" aria-label={`Filter ${title.toLowerCase()}`}>
@@ -114,15 +111,7 @@ export function ListPage<
             options={f.options}
           />
         ))}
-        {filtered ? (
-          <button
-            type="button"
-            className="button button--ghost toolbar__clear"
-            onClick={() => setSearch({ sort: search.sort } as S)}
-          >
-            Clear filters
-          </button>
-        ) : null}
+        <ClearFilters shown={filtered} onClear={() => setSearch({ sort: search.sort } as S)} />
       </div>
       <ListBody
         query={query}
@@ -136,22 +125,13 @@ export function ListPage<
         }
       >
         {(items) => (
-          <DataTable
+          <ListTable
             caption={title}
             columns={allColumns}
+            items={items}
             sort={filters.sort as string}
             onSort={(sort) => update({ sort })}
-          >
-            {items.map((item) => (
-              <tr key={item.id}>
-                {allColumns.map((c, i) => (
-                  <td key={i} className={c.className}>
-                    {c.cell(item)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </DataTable>
+          />
         )}
       </ListBody>
     </>

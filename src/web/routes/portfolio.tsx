@@ -6,7 +6,8 @@ import { Link } from '@tanstack/react-router';
 import type { Query } from '../api.js';
 import { useIsAdmin } from '../auth.js';
 import { SelectField, labelOptions } from '../components/fields.js';
-import { ExportLink, SearchBox } from '../components/list.js';
+import { SearchBox } from '../components/list.js';
+import { ClearFilters, ListActions } from '../components/list-parts.js';
 import type { ListColumn } from '../components/list-columns.js';
 import { useOrgUnitsById, useTeamsById } from '../components/pickers.js';
 import { Empty, ErrorBanner, Loading, PageHeader } from '../components/ui.js';
@@ -162,14 +163,12 @@ export function Portfolio({
         title="Service portfolio"
         description="Business services, the technical services and components that hold them up, who runs them and who relies on them."
         actions={
-          <>
-            <ExportLink path="/services" filters={filters} />
-            {isAdmin ? (
-              <Link to="/services/new" className="button">
-                New service
-              </Link>
-            ) : null}
-          </>
+          <ListActions
+            path="/services"
+            filters={filters}
+            newLabel="New service"
+            canCreate={isAdmin}
+          />
         }
       />
       <div className="toolbar" role="search" aria-label="Filter the portfolio">
@@ -225,15 +224,7 @@ export function Portfolio({
           onSearch={onTag}
           placeholder="e.g. pci"
         />
-        {filtered ? (
-          <button
-            type="button"
-            className="button button--ghost toolbar__clear"
-            onClick={() => setSearch({ sort: search.sort })}
-          >
-            Clear filters
-          </button>
-        ) : null}
+        <ClearFilters shown={filtered} onClear={() => setSearch({ sort: search.sort })} />
       </div>
 
       {query.isPending ? (

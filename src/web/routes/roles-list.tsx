@@ -8,9 +8,9 @@ import type { Role } from '../../contract/ownership.js';
 import type { Query } from '../api.js';
 import { SelectField, labelOptions } from '../components/fields.js';
 import { ExportLink, ListBody, SearchBox } from '../components/list.js';
+import { ClearFilters, ListTable } from '../components/list-parts.js';
 import type { ListColumn } from '../components/list-columns.js';
 import { PersonSelect } from '../components/pickers.js';
-import { DataTable } from '../components/table.js';
 import { Badge, Empty, PageHeader, formatInstant } from '../components/ui.js';
 import { listQuery } from '../queries.js';
 import { ScopeLink } from './nomination.js';
@@ -136,15 +136,7 @@ export function RolesList({
             onChange={(e) => update({ activeAt: e.target.value || undefined })}
           />
         </div>
-        {filtered ? (
-          <button
-            type="button"
-            className="button button--ghost toolbar__clear"
-            onClick={() => setSearch({ sort: search.sort })}
-          >
-            Clear filters
-          </button>
-        ) : null}
+        <ClearFilters shown={filtered} onClear={() => setSearch({ sort: search.sort })} />
       </div>
       <ListBody
         query={query}
@@ -158,22 +150,13 @@ export function RolesList({
         }
       >
         {(items) => (
-          <DataTable
+          <ListTable
             caption="Roles"
             columns={columns}
+            items={items}
             sort={filters.sort as string}
             onSort={(sort) => update({ sort })}
-          >
-            {items.map((r) => (
-              <tr key={r.id}>
-                {columns.map((c, i) => (
-                  <td key={i} className={c.className}>
-                    {c.cell(r)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </DataTable>
+          />
         )}
       </ListBody>
     </>

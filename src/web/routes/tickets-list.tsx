@@ -6,10 +6,10 @@ import { Link } from '@tanstack/react-router';
 import type { Query } from '../api.js';
 import { useMe } from '../auth.js';
 import { SelectField, labelOptions } from '../components/fields.js';
-import { ExportLink, ListBody, SearchBox } from '../components/list.js';
+import { ListBody, SearchBox } from '../components/list.js';
+import { ClearFilters, ListActions, ListTable } from '../components/list-parts.js';
 import type { ListColumn } from '../components/list-columns.js';
 import { useTeamsById } from '../components/pickers.js';
-import { DataTable } from '../components/table.js';
 import { Empty, PageHeader, formatInstant } from '../components/ui.js';
 import { listQuery } from '../queries.js';
 import {
@@ -126,14 +126,12 @@ export function TicketsList({
         title="Tickets"
         description="Incidents and service requests with their full status history."
         actions={
-          <>
-            <ExportLink path="/tickets" filters={filters} />
-            {canWrite ? (
-              <Link to="/tickets/new" className="button">
-                New ticket
-              </Link>
-            ) : null}
-          </>
+          <ListActions
+            path="/tickets"
+            filters={filters}
+            newLabel="New ticket"
+            canCreate={canWrite}
+          />
         }
       />
       <div className="toolbar" role="search" aria-label="Filter tickets">
@@ -166,15 +164,7 @@ export function TicketsList({
           onSearch={onService}
           placeholder="service slug"
         />
-        {filtered ? (
-          <button
-            type="button"
-            className="button button--ghost toolbar__clear"
-            onClick={() => setSearch({ sort: search.sort })}
-          >
-            Clear filters
-          </button>
-        ) : null}
+        <ClearFilters shown={filtered} onClear={() => setSearch({ sort: search.sort })} />
       </div>
       <ListBody
         query={query}
@@ -186,22 +176,13 @@ export function TicketsList({
         }
       >
         {(items) => (
-          <DataTable
+          <ListTable
             caption="Tickets"
             columns={columns}
+            items={items}
             sort={filters.sort as string}
             onSort={(sort) => update({ sort })}
-          >
-            {items.map((t) => (
-              <tr key={t.id}>
-                {columns.map((c, i) => (
-                  <td key={i} className={c.className}>
-                    {c.cell(t)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </DataTable>
+          />
         )}
       </ListBody>
     </>

@@ -1,0 +1,71 @@
+// Pieces the list pages share: the header actions (CSV export and "New …"), the toolbar's
+// "Clear filters" button and a sortable table with one row per item.
+import { Link } from '@tanstack/react-router';
+import type { Query } from '../api.js';
+import type { Resource } from '../resources.js';
+import { ExportLink } from './list.js';
+import type { ListColumn } from './list-columns.js';
+import { DataTable } from './table.js';
+
+/** "Export CSV" of what is filtered, and "New …" (to `<path>/new`) for those who may create. */
+export function ListActions({
+  path,
+  filters,
+  newLabel,
+  canCreate,
+}: {
+  /** API collection path; `<path>/new` is the create page. */
+  path: Resource['path'] | '/tickets';
+  filters: Query;
+  newLabel: string;
+  canCreate: boolean;
+}) {
+  return (
+    <>
+      <ExportLink path={path} filters={filters} />
+      {canCreate ? (
+        <Link to={`${path}/new`} className="button">
+          {newLabel}
+        </Link>
+      ) : null}
+    </>
+  );
+}
+
+/** The toolbar's "Clear filters", shown only while a filter is set. */
+export function ClearFilters({ shown, onClear }: { shown: boolean; onClear: () => void }) {
+  return shown ? (
+    <button type="button" className="button button--ghost toolbar__clear" onClick={onClear}>
+      Clear filters
+    </button>
+  ) : null;
+}
+
+/** A sortable table of items, one row each, a cell per column. */
+export function ListTable<T extends { id: string }>({
+  caption,
+  columns,
+  items,
+  sort,
+  onSort,
+}: {
+  caption: string;
+  columns: ListColumn<T>[];
+  items: T[];
+  sort: string | undefined;
+  onSort: (sort: string) => void;
+}) {
+  return (
+    <DataTable caption={caption} columns={columns} sort={sort} onSort={onSort}>
+      {items.map((item) => (
+        <tr key={item.id}>
+          {columns.map((c, i) => (
+            <td key={i} className={c.className}>
+              {c.cell(item)}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
