@@ -57,7 +57,8 @@ test('impact, a refused cycle, and the service view', async ({ page }) => {
   ).toBeVisible();
   const graph = page.getByRole('figure', { name: /Graph of Online marketplace/ });
   await expect(graph.locator('.svc-node', { hasText: 'PostgreSQL cluster' })).toBeVisible();
-  await expect(graph.locator('.svc-node').first()).toContainText('no accepted owner');
+  // The demo's CIO accepted ownership of the marketplace: the root node names her.
+  await expect(graph.locator('.svc-node').first()).toContainText('Amira Okafor');
 
   await page.getByRole('tab', { name: 'Table' }).click();
   const table = page.getByRole('table', { name: /Online marketplace and everything under it/ });

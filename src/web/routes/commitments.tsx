@@ -86,6 +86,40 @@ function Answer({ c }: { c: Commitment }) {
   );
 }
 
+/** Closing an open commitment: the maker withdraws it; the maker or the deliverer marks it done. */
+function Close({ c, personId }: { c: Commitment; personId: string }) {
+  const qc = useQueryClient();
+  const close = useMutation({
+    mutationFn: (verb: 'done' | 'withdraw') =>
+      request<Commitment>(`/commitments/${c.id}/${verb}`, { method: 'POST' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['/commitments'] }),
+  });
+  const maker = c.makerId === personId;
+  const deliverer = c.delivererType === 'team' || c.delivererId === personId;
+  if (c.status !== 'open' || !(maker || deliverer)) return null;
+  return (
+    <div className="inline-confirm" role="group" aria-label={`Close: ${c.what}`}>
+      <BusyButton
+        className="button button--small button--ghost"
+        busy={close.isPending && close.variables === 'done'}
+        label="Mark done"
+        busyLabel="Saving…"
+        onClick={() => close.mutate('done')}
+      />
+      {maker ? (
+        <BusyButton
+          className="button button--small button--ghost"
+          busy={close.isPending && close.variables === 'withdraw'}
+          label="Withdraw"
+          busyLabel="Withdrawing…"
+          onClick={() => close.mutate('withdraw')}
+        />
+      ) : null}
+      {close.error ? <ErrorBanner error={close.error} /> : null}
+    </div>
+  );
+}
+
 function NewCommitment({ onDone }: { onDone: () => void }) {
   const qc = useQueryClient();
   const [toType, setToType] = useState('org_unit');
@@ -288,6 +322,7 @@ export function CommitmentsPage({
                 <td>
                   <BackingBadge c={c} />
                   {search.awaitingMe && c.backing === 'pending' ? <Answer c={c} /> : null}
+                  {me ? <Close c={c} personId={me.personId} /> : null}
                 </td>
               </tr>
             ))}
