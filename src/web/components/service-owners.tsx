@@ -5,9 +5,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { Nomination, Role, ServiceRoles } from '../../contract/ownership.js';
 import { fieldErrors, request } from '../api.js';
-import { SelectField, TextAreaField } from './fields.js';
-import { BusyButton } from './form.js';
-import { OrgUnitSelect, PersonSelect, TeamSelect } from './pickers.js';
+import { SelectField } from './fields.js';
+import { NomineeFields } from './nominee-fields.js';
+import { OrgUnitSelect, TeamSelect } from './pickers.js';
 import { Badge, ErrorBanner, Loading, formatInstant } from './ui.js';
 
 export const serviceRolesQuery = (ref: string) => ({
@@ -154,24 +154,15 @@ function NominateForm({ serviceId, onDone }: { serviceId: string; onDone: () => 
           placeholder="Choose the customer's unit"
         />
       ) : null}
-      <PersonSelect
-        label="Nominee"
-        value={nomineeId}
-        onChange={setNominee}
-        error={errors.nomineeId}
-        placeholder="Choose a person"
+      <NomineeFields
+        nomineeId={nomineeId}
+        onNominee={setNominee}
+        message={message}
+        onMessage={setMessage}
+        errors={errors}
+        busy={save.isPending}
+        onCancel={onDone}
       />
-      <TextAreaField
-        label="Message"
-        value={message}
-        onChange={setMessage}
-        error={errors.message}
-        hint="Why this person; they see it with the nomination."
-      />
-      <BusyButton busy={save.isPending} label="Send nomination" busyLabel="Sending…" submit />{' '}
-      <button type="button" className="button button--secondary" onClick={onDone}>
-        Cancel
-      </button>
     </form>
   );
 }

@@ -7,9 +7,9 @@ import { Link } from '@tanstack/react-router';
 import type { Nomination, Practice } from '../../contract/ownership.js';
 import { fetchAll, fieldErrors, request } from '../api.js';
 import { useMe } from '../auth.js';
-import { TextAreaField, TextField } from '../components/fields.js';
+import { TextField } from '../components/fields.js';
 import { BusyButton } from '../components/form.js';
-import { PersonSelect } from '../components/pickers.js';
+import { NomineeFields } from '../components/nominee-fields.js';
 import {
   ActiveBadge,
   Badge,
@@ -61,24 +61,15 @@ function NominateProcessOwner({ practice, onDone }: { practice: Practice; onDone
   return (
     <form onSubmit={submit} aria-label={`Nominate process owner of ${practice.name}`}>
       <ErrorBanner error={save.error} fieldKeys={['nomineeId', 'message']} />
-      <PersonSelect
-        label="Nominee"
-        value={nomineeId}
-        onChange={setNominee}
-        error={errors.nomineeId}
-        placeholder="Choose a person"
+      <NomineeFields
+        nomineeId={nomineeId}
+        onNominee={setNominee}
+        message={message}
+        onMessage={setMessage}
+        errors={errors}
+        busy={save.isPending}
+        onCancel={onDone}
       />
-      <TextAreaField
-        label="Message"
-        value={message}
-        onChange={setMessage}
-        error={errors.message}
-        hint="Why this person; they see it with the nomination."
-      />
-      <BusyButton busy={save.isPending} label="Send nomination" busyLabel="Sending…" submit />{' '}
-      <button type="button" className="button button--secondary" onClick={onDone}>
-        Cancel
-      </button>
     </form>
   );
 }
