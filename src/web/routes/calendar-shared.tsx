@@ -4,6 +4,7 @@ import type { Calendar, CheckResult, IcsImportResult } from '../../contract/cale
 import type { Target } from '../../contract/targets.js';
 import { fetchAll, request } from '../api.js';
 import type { Resource } from '../resources.js';
+import { statusLabels as ticketStatusLabels } from './tickets-shared.js';
 
 export type { Calendar, CheckResult, IcsImportResult, Target };
 export type Holiday = Calendar['holidays'][number];
@@ -57,14 +58,13 @@ export const priorityLabels: Record<string, string> = {
   P3: 'P3',
   P4: 'P4',
 };
-export const statusLabels: Record<string, string> = {
-  new: 'New',
-  assigned: 'Assigned',
-  in_progress: 'In progress',
-  pending_customer: 'Pending customer',
-  pending_vendor: 'Pending vendor',
-  reopened: 'Reopened',
-};
+/** The ticket statuses a target's clock can pause in (the open ones), worded as on tickets. */
+export const statusLabels: Record<string, string> = Object.fromEntries(
+  ['new', 'assigned', 'in_progress', 'pending_customer', 'pending_vendor', 'reopened'].map((s) => [
+    s,
+    ticketStatusLabels[s] ?? s,
+  ]),
+);
 
 /** "4 h 30 min", "45 min", "30 s". */
 export function formatSeconds(total: number): string {
