@@ -41,6 +41,7 @@ import {
 import { reaffirmRole } from '../../app/ownership/reaffirm-role.js';
 import { resignRole } from '../../app/ownership/resign-role.js';
 import { withdrawNomination } from '../../app/ownership/withdraw-nomination.js';
+import type { Ctx } from '../../app/context.js';
 import { ctxOf, etag, expectedVersion } from '../auth.js';
 import { sendCsv } from '../csv.js';
 import { errors } from '../resource-routes.js';
@@ -52,6 +53,38 @@ export const ownershipRoutes =
   (app, _options, done) => {
     const { uow, env } = deps;
     const tags = ['ownership'];
+
+    /**
+     * POST <path>: run an action on the record named by `:id` (the action decides who may), then
+     * answer with the record as it now reads.
+     */
+    type Answer = typeof Nomination | typeof Role;
+    const action = <B extends z.ZodType>(
+      path: `/${string}/:id/${string}`,
+      summary: string,
+      schemas: { body?: B; response: Answer },
+      run: (ctx: Ctx, id: string, body: z.infer<B>) => Promise<unknown>,
+      read: (ctx: Ctx, id: string) => Promise<z.infer<Answer>>,
+    ) =>
+      app.post(
+        path,
+        {
+          schema: {
+            tags,
+            summary,
+            params: IdParams,
+            ...(schemas.body && { body: schemas.body }),
+            response: { 200: schemas.response, ...errors },
+          },
+        },
+        async (request) => {
+          const ctx = ctxOf(request, env);
+          await run(ctx, request.params.id, request.body as z.infer<B>);
+          return read(ctx, request.params.id);
+        },
+      );
+    const readNomination = (ctx: Ctx, id: string) => getNomination(uow, ctx, id);
+    const readRole = (ctx: Ctx, id: string) => getRole(uow, ctx, id);
 
     app.get(
       '/practices',
@@ -220,38 +253,19 @@ export const ownershipRoutes =
         return getRole(uow, ctx, role.id);
       },
     );
-    app.post(
+    action(
       '/nominations/:id/decline',
-      {
-        schema: {
-          tags,
-          summary: 'Decline a nomination (nominee only), with a reason',
-          params: IdParams,
-          body: DeclineNomination,
-          response: { 200: Nomination, ...errors },
-        },
-      },
-      async (request) => {
-        const ctx = ctxOf(request, env);
-        await declineNomination(uow, ctx, request.params.id, request.body);
-        return getNomination(uow, ctx, request.params.id);
-      },
+      'Decline a nomination (nominee only), with a reason',
+      { body: DeclineNomination, response: Nomination },
+      (ctx, id, body) => declineNomination(uow, ctx, id, body),
+      readNomination,
     );
-    app.post(
+    action(
       '/nominations/:id/withdraw',
-      {
-        schema: {
-          tags,
-          summary: 'Withdraw a nomination (the nominator or an admin)',
-          params: IdParams,
-          response: { 200: Nomination, ...errors },
-        },
-      },
-      async (request) => {
-        const ctx = ctxOf(request, env);
-        await withdrawNomination(uow, ctx, request.params.id);
-        return getNomination(uow, ctx, request.params.id);
-      },
+      'Withdraw a nomination (the nominator or an admin)',
+      { response: Nomination },
+      (ctx, id) => withdrawNomination(uow, ctx, id),
+      readNomination,
     );
 
     app.get(
@@ -323,38 +337,19 @@ export const ownershipRoutes =
       },
       (request) => roleAffirmations(uow, ctxOf(request, env), request.params.id),
     );
-    app.post(
+    action(
       '/roles/:id/reaffirm',
-      {
-        schema: {
-          tags,
-          summary: 'Re-affirm a role for another term (holder only)',
-          params: IdParams,
-          response: { 200: Role, ...errors },
-        },
-      },
-      async (request) => {
-        const ctx = ctxOf(request, env);
-        await reaffirmRole(uow, ctx, request.params.id);
-        return getRole(uow, ctx, request.params.id);
-      },
+      'Re-affirm a role for another term (holder only)',
+      { response: Role },
+      (ctx, id) => reaffirmRole(uow, ctx, id),
+      readRole,
     );
-    app.post(
+    action(
       '/roles/:id/resign',
-      {
-        schema: {
-          tags,
-          summary: 'Resign a role (holder only), with a reason',
-          params: IdParams,
-          body: ResignRole,
-          response: { 200: Role, ...errors },
-        },
-      },
-      async (request) => {
-        const ctx = ctxOf(request, env);
-        await resignRole(uow, ctx, request.params.id, request.body);
-        return getRole(uow, ctx, request.params.id);
-      },
+      'Resign a role (holder only), with a reason',
+      { body: ResignRole, response: Role },
+      (ctx, id, body) => resignRole(uow, ctx, id, body),
+      readRole,
     );
 
     app.get(
