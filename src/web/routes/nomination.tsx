@@ -1,5 +1,6 @@
 // One nomination: who nominated whom for what, the message and its state. The nominee answers
 // here (the same accept/decline as in My commitments); the nominator or an admin may withdraw.
+import type { ReactNode } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { Nomination } from '../../contract/ownership.js';
@@ -30,6 +31,59 @@ export function ScopeLink({ scope }: { scope: Nomination['scope'] }) {
   );
 }
 
+/**
+ * Header and details card of a nomination or a role: kind of scope as the title, then the state,
+ * the people, the scope, the other details and the text the nominee saw (or the holder accepted).
+ */
+export function OwnershipRecord({
+  record,
+  description,
+  back,
+  label,
+  people,
+  details,
+  textTitle,
+  text,
+  textTestId,
+}: {
+  record: { kind: string; scope: Nomination['scope']; state: string };
+  description: string;
+  back: { to: string; label: string };
+  /** The card's accessible name. */
+  label: string;
+  /** Details between the state and the scope. */
+  people: ReactNode;
+  /** Details after the scope. */
+  details: ReactNode;
+  textTitle: string;
+  text: string;
+  textTestId: string;
+}) {
+  return (
+    <>
+      <PageHeader
+        title={`${kindLabel(record.kind)} of ${record.scope.label}`}
+        description={description}
+        back={back}
+      />
+      <section className="card" aria-label={label}>
+        <dl className="details">
+          <Detail label="State">
+            <Badge tone={stateTone(record.state)}>{record.state}</Badge>
+          </Detail>
+          {people}
+          <Detail label="For">
+            <ScopeLink scope={record.scope} />
+          </Detail>
+          {details}
+        </dl>
+        <h2>{textTitle}</h2>
+        <blockquote data-testid={textTestId}>{text}</blockquote>
+      </section>
+    </>
+  );
+}
+
 export function NominationPage({ id }: { id: string }) {
   const me = useMe();
   const query = useQuery(recordQuery<Nomination>('/nominations', id));
@@ -46,39 +100,39 @@ export function NominationPage({ id }: { id: string }) {
   const mayWithdraw = pending && (me?.role === 'admin' || me?.personId === n.nominatedBy.id);
   return (
     <>
-      <PageHeader
-        title={`${kindLabel(n.kind)} of ${n.scope.label}`}
+      <OwnershipRecord
+        record={n}
         description={`Nomination of ${n.nominee.name}`}
         back={{ to: '/my-commitments', label: 'My commitments' }}
-      />
-      <section className="card" aria-label="Nomination">
-        <dl className="details">
-          <Detail label="State">
-            <Badge tone={stateTone(n.state)}>{n.state}</Badge>
-          </Detail>
-          <Detail label="Nominee">{n.nominee.name}</Detail>
-          <Detail label="Nominated by">{n.nominatedBy.name}</Detail>
-          <Detail label="For">
-            <ScopeLink scope={n.scope} />
-          </Detail>
-          <Detail label="Term">{n.termMonths} months</Detail>
-          <Detail label="Nominated on">{formatInstant(n.createdAt)}</Detail>
-          <Detail label={pending ? 'Open until' : 'Was open until'}>
-            {formatInstant(n.expiresAt)}
-          </Detail>
-          {n.answeredAt ? <Detail label="Answered">{formatInstant(n.answeredAt)}</Detail> : null}
-          {n.declineReason ? <Detail label="Reason given">{n.declineReason}</Detail> : null}
-          {n.roleId ? (
-            <Detail label="Role">
-              <Link to="/roles/$id" params={{ id: n.roleId }}>
-                The accepted role
-              </Link>
+        label="Nomination"
+        people={
+          <>
+            <Detail label="Nominee">{n.nominee.name}</Detail>
+            <Detail label="Nominated by">{n.nominatedBy.name}</Detail>
+          </>
+        }
+        details={
+          <>
+            <Detail label="Term">{n.termMonths} months</Detail>
+            <Detail label="Nominated on">{formatInstant(n.createdAt)}</Detail>
+            <Detail label={pending ? 'Open until' : 'Was open until'}>
+              {formatInstant(n.expiresAt)}
             </Detail>
-          ) : null}
-        </dl>
-        <h2>Message</h2>
-        <blockquote data-testid="nomination-message">{n.message}</blockquote>
-      </section>
+            {n.answeredAt ? <Detail label="Answered">{formatInstant(n.answeredAt)}</Detail> : null}
+            {n.declineReason ? <Detail label="Reason given">{n.declineReason}</Detail> : null}
+            {n.roleId ? (
+              <Detail label="Role">
+                <Link to="/roles/$id" params={{ id: n.roleId }}>
+                  The accepted role
+                </Link>
+              </Detail>
+            ) : null}
+          </>
+        }
+        textTitle="Message"
+        text={n.message}
+        textTestId="nomination-message"
+      />
       {pending && isNominee && n.statement ? (
         <section className="card" aria-label="Your answer">
           <h2>Your answer</h2>

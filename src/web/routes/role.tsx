@@ -7,17 +7,9 @@ import { request } from '../api.js';
 import { useMe } from '../auth.js';
 import { RoleActions } from '../components/ownership-actions.js';
 import { DataTable } from '../components/table.js';
-import {
-  Badge,
-  Detail,
-  ErrorBanner,
-  Loading,
-  PageHeader,
-  formatInstant,
-} from '../components/ui.js';
+import { Detail, ErrorBanner, Loading, formatInstant } from '../components/ui.js';
 import { recordQuery } from '../queries.js';
-import { ScopeLink } from './nomination.js';
-import { kindLabel, stateTone } from './ownership-labels.js';
+import { OwnershipRecord } from './nomination.js';
 
 const endLabels: Record<string, string> = {
   handed_over: 'handed over to a new holder',
@@ -57,40 +49,36 @@ export function RolePage({ id }: { id: string }) {
   const isHolder = me?.personId === r.person.id;
   return (
     <>
-      <PageHeader
-        title={`${kindLabel(r.kind)} of ${r.scope.label}`}
+      <OwnershipRecord
+        record={r}
         description={`Held by ${r.person.name}`}
         back={{ to: '/roles', label: 'Roles' }}
-      />
-      <section className="card" aria-label="Role">
-        <dl className="details">
-          <Detail label="State">
-            <Badge tone={stateTone(r.state)}>{r.state}</Badge>
-          </Detail>
-          <Detail label="Holder">{r.person.name}</Detail>
-          <Detail label="For">
-            <ScopeLink scope={r.scope} />
-          </Detail>
-          <Detail label="Accepted">{formatInstant(r.acceptedAt)}</Detail>
-          <Detail label="Term">
-            {r.termMonths} months, until {formatInstant(r.termEndsAt, false)}
-          </Detail>
-          {r.endedAt ? (
-            <Detail label="Ended">
-              {formatInstant(r.endedAt)}
-              {r.endReason ? ` (${endLabels[r.endReason] ?? r.endReason})` : ''}
-              {r.endNote ? `: ${r.endNote}` : ''}
+        label="Role"
+        people={<Detail label="Holder">{r.person.name}</Detail>}
+        details={
+          <>
+            <Detail label="Accepted">{formatInstant(r.acceptedAt)}</Detail>
+            <Detail label="Term">
+              {r.termMonths} months, until {formatInstant(r.termEndsAt, false)}
             </Detail>
-          ) : null}
-          <Detail label="Nomination">
-            <Link to="/nominations/$id" params={{ id: r.nominationId }}>
-              The nomination
-            </Link>
-          </Detail>
-        </dl>
-        <h2>Statement of accountability</h2>
-        <blockquote data-testid="role-statement">{r.statement}</blockquote>
-      </section>
+            {r.endedAt ? (
+              <Detail label="Ended">
+                {formatInstant(r.endedAt)}
+                {r.endReason ? ` (${endLabels[r.endReason] ?? r.endReason})` : ''}
+                {r.endNote ? `: ${r.endNote}` : ''}
+              </Detail>
+            ) : null}
+            <Detail label="Nomination">
+              <Link to="/nominations/$id" params={{ id: r.nominationId }}>
+                The nomination
+              </Link>
+            </Detail>
+          </>
+        }
+        textTitle="Statement of accountability"
+        text={r.statement}
+        textTestId="role-statement"
+      />
       <section className="card" aria-label="Affirmations">
         <h2>Acceptance and re-affirmations</h2>
         <Affirmations id={r.id} />
