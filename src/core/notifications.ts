@@ -58,6 +58,28 @@ export interface OutboxEntry {
 
 export const heldReason = 'not sent: SMTP not configured';
 
+/** What a new email says and to whom; the rest of its outbox row starts the same for every email. */
+export type NewEmail = Pick<
+  OutboxEntry,
+  'id' | 'dedupeKey' | 'kind' | 'recipientId' | 'to' | 'subject' | 'body' | 'link'
+>;
+
+/** An outbox row for a new email: pending, due at `now`, not yet attempted. */
+export const pendingEmail = (email: NewEmail, now: Instant): OutboxEntry => ({
+  ...email,
+  status: 'pending',
+  attempts: 0,
+  nextAttemptAt: now,
+  claimedBy: null,
+  leaseUntil: null,
+  lastError: null,
+  messageId: null,
+  smtpResponse: null,
+  createdAt: now,
+  updatedAt: now,
+  sentAt: null,
+});
+
 /** An instant `ms` milliseconds after `at`. */
 export const addMs = (at: Instant, ms: number): Instant =>
   new Date(Date.parse(at) + ms).toISOString() as Instant;

@@ -4,6 +4,7 @@ import {
   defaultEmailPreference,
   type NotificationId,
   type OutboxId,
+  pendingEmail,
 } from '../../core/notifications.js';
 import type { Ctx } from '../context.js';
 import type { Repositories } from '../ports.js';
@@ -50,25 +51,19 @@ export async function notify(repos: Repositories, ctx: Ctx, notice: Notice): Pro
   const preference =
     (await repos.notifications.getPreference(recipient.id)) ?? defaultEmailPreference;
   if (preference !== 'immediate') return;
-  await repos.notifications.insertOutbox({
-    id: ctx.env.newId() as OutboxId,
-    dedupeKey: `notification:${id}`,
-    kind: 'notification',
-    recipientId: recipient.id,
-    to: recipient.email,
-    subject,
-    body: notice.body,
-    link,
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: now,
-    claimedBy: null,
-    leaseUntil: null,
-    lastError: null,
-    messageId: null,
-    smtpResponse: null,
-    createdAt: now,
-    updatedAt: now,
-    sentAt: null,
-  });
+  await repos.notifications.insertOutbox(
+    pendingEmail(
+      {
+        id: ctx.env.newId() as OutboxId,
+        dedupeKey: `notification:${id}`,
+        kind: 'notification',
+        recipientId: recipient.id,
+        to: recipient.email,
+        subject,
+        body: notice.body,
+        link,
+      },
+      now,
+    ),
+  );
 }

@@ -1,4 +1,9 @@
-import { digestBody, localDateHour, type OutboxId } from '../../core/notifications.js';
+import {
+  digestBody,
+  localDateHour,
+  type OutboxId,
+  pendingEmail,
+} from '../../core/notifications.js';
 import type { Environment, UnitOfWork } from '../ports.js';
 import type { NotificationSettings } from './mailer.js';
 
@@ -28,27 +33,21 @@ export async function sendDigests(
       const items = await repos.notifications.undigested(personId, digestLimit);
       if (items.length === 0) return false;
       const key = `digest:${personId}:${date}`;
-      const inserted = await repos.notifications.insertOutbox({
-        id: env.newId() as OutboxId,
-        dedupeKey: key,
-        kind: 'digest',
-        recipientId: personId,
-        to: person.email,
-        subject: `Charter: ${items.length} unread notification${items.length === 1 ? '' : 's'} (${date})`,
-        body: digestBody(items, settings.publicUrl),
-        link: '/notifications',
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: now,
-        claimedBy: null,
-        leaseUntil: null,
-        lastError: null,
-        messageId: null,
-        smtpResponse: null,
-        createdAt: now,
-        updatedAt: now,
-        sentAt: null,
-      });
+      const inserted = await repos.notifications.insertOutbox(
+        pendingEmail(
+          {
+            id: env.newId() as OutboxId,
+            dedupeKey: key,
+            kind: 'digest',
+            recipientId: personId,
+            to: person.email,
+            subject: `Charter: ${items.length} unread notification${items.length === 1 ? '' : 's'} (${date})`,
+            body: digestBody(items, settings.publicUrl),
+            link: '/notifications',
+          },
+          now,
+        ),
+      );
       if (inserted)
         await repos.notifications.markDigested(
           items.map((n) => n.id),
