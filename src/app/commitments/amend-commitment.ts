@@ -3,10 +3,10 @@ import { requireWrite } from '../../core/actor.js';
 import { conflict, forbidden, invalid } from '../../core/errors.js';
 import type { Instant } from '../../core/ids.js';
 import type { UpdateCommitment } from '../../contract/commitments.js';
-import { recordChange, type Ctx } from '../context.js';
+import type { Ctx } from '../context.js';
 import type { UnitOfWork } from '../ports.js';
 import { staleWrite } from '../records.js';
-import { findCommitment, viewsOf, type CommitmentView } from './commitment-rules.js';
+import { findCommitment, recordedView, type CommitmentView } from './commitment-rules.js';
 
 export type AmendCommitmentInput = z.output<typeof UpdateCommitment>;
 
@@ -42,14 +42,6 @@ export async function amendCommitment(
       throw invalid('dueAt', 'is not in the future');
     if (!(await repos.commitments.amend(before.id, fields, expectedVersion, now)))
       throw staleWrite('This commitment');
-    const after = await findCommitment(repos, id);
-    await recordChange(repos.audit, ctx, {
-      action: 'commitment.amended',
-      entityType: 'commitment',
-      entityId: after.id,
-      before,
-      after,
-    });
-    return (await viewsOf(repos, [after], now))[0]!;
+    return recordedView(repos, ctx, before, 'commitment.amended', now);
   });
 }

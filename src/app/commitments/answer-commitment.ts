@@ -4,7 +4,12 @@ import { DomainError, conflict, forbidden } from '../../core/errors.js';
 import type { TeamId } from '../../core/ids.js';
 import { recordChange, type Ctx } from '../context.js';
 import type { Repositories, UnitOfWork } from '../ports.js';
-import { answererOf, findCommitment, viewsOf, type CommitmentView } from './commitment-rules.js';
+import {
+  answererOf,
+  findCommitment,
+  recordedView,
+  type CommitmentView,
+} from './commitment-rules.js';
 
 type Answer = 'accept' | 'reject';
 
@@ -76,15 +81,13 @@ async function answerCommitment(
       throw new DomainError('conflict', 'status: this commitment was already answered', [
         { path: 'status', message: 'this commitment was already answered' },
       ]);
-    const after = await findCommitment(repos, id);
-    await recordChange(repos.audit, ctx, {
-      action: answer === 'accept' ? 'commitment.accepted' : 'commitment.rejected',
-      entityType: 'commitment',
-      entityId: after.id,
+    return recordedView(
+      repos,
+      ctx,
       before,
-      after,
-    });
-    return (await viewsOf(repos, [after], now))[0]!;
+      answer === 'accept' ? 'commitment.accepted' : 'commitment.rejected',
+      now,
+    );
   });
 }
 

@@ -1,8 +1,13 @@
 import { requireWrite } from '../../core/actor.js';
 import { conflict, forbidden } from '../../core/errors.js';
-import { recordChange, type Ctx } from '../context.js';
+import type { Ctx } from '../context.js';
 import type { UnitOfWork } from '../ports.js';
-import { answererOf, findCommitment, viewsOf, type CommitmentView } from './commitment-rules.js';
+import {
+  answererOf,
+  findCommitment,
+  recordedView,
+  type CommitmentView,
+} from './commitment-rules.js';
 
 async function closeCommitment(
   uow: UnitOfWork,
@@ -25,15 +30,13 @@ async function closeCommitment(
     const now = ctx.env.now();
     if (!(await repos.commitments.close(before.id, status, now)))
       throw conflict('status', 'this commitment was closed meanwhile');
-    const after = await findCommitment(repos, id);
-    await recordChange(repos.audit, ctx, {
-      action: status === 'done' ? 'commitment.done' : 'commitment.withdrawn',
-      entityType: 'commitment',
-      entityId: after.id,
+    return recordedView(
+      repos,
+      ctx,
       before,
-      after,
-    });
-    return (await viewsOf(repos, [after], now))[0]!;
+      status === 'done' ? 'commitment.done' : 'commitment.withdrawn',
+      now,
+    );
   });
 }
 

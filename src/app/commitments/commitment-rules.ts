@@ -8,6 +8,7 @@ import {
 import { notFound } from '../../core/errors.js';
 import type { Instant, OrgUnitId, PersonId, TeamId } from '../../core/ids.js';
 import type { ServiceId } from '../../core/services.js';
+import { recordChange, type Ctx } from '../context.js';
 import type { Repositories } from '../ports.js';
 
 /** A commitment with the names of its parties and how it is backed at the instant it was read. */
@@ -110,4 +111,27 @@ export async function answererOf(repos: Repositories, c: Commitment): Promise<Pe
   if (c.delivererType === 'person') return c.delivererId as PersonId;
   const team = await repos.teams.get(c.delivererId as TeamId);
   return team?.leadId ?? null;
+}
+
+/**
+ * After a change to `before` inside the caller's transaction: reads the commitment again,
+ * records the change (`action`, with before and after) in the audit log in the same
+ * transaction, and returns how it reads at `now`.
+ */
+export async function recordedView(
+  repos: Repositories,
+  ctx: Ctx,
+  before: Commitment,
+  action: string,
+  now: Instant,
+): Promise<CommitmentView> {
+  const after = await findCommitment(repos, before.id);
+  await recordChange(repos.audit, ctx, {
+    action,
+    entityType: 'commitment',
+    entityId: after.id,
+    before,
+    after,
+  });
+  return (await viewsOf(repos, [after], now))[0]!;
 }
