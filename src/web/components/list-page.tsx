@@ -7,8 +7,8 @@ import { useIsAdmin } from '../auth.js';
 import { listQuery } from '../queries.js';
 import type { Resource } from '../resources.js';
 import { SelectField, type Option } from './fields.js';
-import { ListBody, SearchBox } from './list.js';
-import { ClearFilters, ListActions, ListTable } from './list-parts.js';
+import { SearchBox } from './list.js';
+import { ClearFilters, ListActions, ListResults } from './list-parts.js';
 import { nameColumn, statusColumn, type ListColumn } from './list-columns.js';
 import { Empty, PageHeader } from './ui.js';
 
@@ -113,7 +113,7 @@ export function ListPage<
         ))}
         <ClearFilters shown={filtered} onClear={() => setSearch({ sort: search.sort } as S)} />
       </div>
-      <ListBody
+      <ListResults
         query={query}
         noun={noun}
         empty={
@@ -123,17 +123,11 @@ export function ListPage<
             {filtered ? filteredHint : isAdmin ? createHint : null}
           </Empty>
         }
-      >
-        {(items) => (
-          <ListTable
-            caption={title}
-            columns={allColumns}
-            items={items}
-            sort={filters.sort as string}
-            onSort={(sort) => update({ sort })}
-          />
-        )}
-      </ListBody>
+        caption={title}
+        columns={allColumns}
+        sort={filters.sort as string}
+        onSort={(sort) => update({ sort })}
+      />
     </>
   );
 }

@@ -1,9 +1,11 @@
 // Pieces the list pages share: the header actions (CSV export and "New …"), the toolbar's
 // "Clear filters" button and a sortable table with one row per item.
+import type { ReactNode } from 'react';
+import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import type { Query } from '../api.js';
+import type { Page, Query } from '../api.js';
 import type { Resource } from '../resources.js';
-import { ExportLink } from './list.js';
+import { ExportLink, ListBody } from './list.js';
 import type { ListColumn } from './list-columns.js';
 import { DataTable } from './table.js';
 
@@ -67,5 +69,28 @@ export function ListTable<T extends { id: string }>({
         </tr>
       ))}
     </DataTable>
+  );
+}
+
+/** The loaded items of an infinite query as a `ListTable`, with loading, empty and "load more". */
+export function ListResults<T extends { id: string }>({
+  query,
+  noun,
+  empty,
+  ...table
+}: {
+  query: UseInfiniteQueryResult<InfiniteData<Page<T>>>;
+  /** Plural in sentences: "Loading tickets…", "Showing 8 tickets". */
+  noun: string;
+  empty: ReactNode;
+  caption: string;
+  columns: ListColumn<T>[];
+  sort: string | undefined;
+  onSort: (sort: string) => void;
+}) {
+  return (
+    <ListBody query={query} noun={noun} empty={empty}>
+      {(items) => <ListTable items={items} {...table} />}
+    </ListBody>
   );
 }

@@ -7,8 +7,8 @@ import { Link } from '@tanstack/react-router';
 import type { Role } from '../../contract/ownership.js';
 import type { Query } from '../api.js';
 import { SelectField, labelOptions } from '../components/fields.js';
-import { ExportLink, ListBody, SearchBox } from '../components/list.js';
-import { ClearFilters, ListTable } from '../components/list-parts.js';
+import { ExportLink, SearchBox } from '../components/list.js';
+import { ClearFilters, ListResults } from '../components/list-parts.js';
 import type { ListColumn } from '../components/list-columns.js';
 import { PersonSelect } from '../components/pickers.js';
 import { Badge, Empty, PageHeader, formatInstant } from '../components/ui.js';
@@ -138,7 +138,7 @@ export function RolesList({
         </div>
         <ClearFilters shown={filtered} onClear={() => setSearch({ sort: search.sort })} />
       </div>
-      <ListBody
+      <ListResults
         query={query}
         noun="roles"
         empty={
@@ -148,17 +148,11 @@ export function RolesList({
               : 'Roles appear when a nominee accepts a nomination.'}
           </Empty>
         }
-      >
-        {(items) => (
-          <ListTable
-            caption="Roles"
-            columns={columns}
-            items={items}
-            sort={filters.sort as string}
-            onSort={(sort) => update({ sort })}
-          />
-        )}
-      </ListBody>
+        caption="Roles"
+        columns={columns}
+        sort={filters.sort as string}
+        onSort={(sort) => update({ sort })}
+      />
     </>
   );
 }

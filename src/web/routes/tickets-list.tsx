@@ -6,8 +6,8 @@ import { Link } from '@tanstack/react-router';
 import type { Query } from '../api.js';
 import { useMe } from '../auth.js';
 import { SelectField, labelOptions } from '../components/fields.js';
-import { ListBody, SearchBox } from '../components/list.js';
-import { ClearFilters, ListActions, ListTable } from '../components/list-parts.js';
+import { SearchBox } from '../components/list.js';
+import { ClearFilters, ListActions, ListResults } from '../components/list-parts.js';
 import type { ListColumn } from '../components/list-columns.js';
 import { useTeamsById } from '../components/pickers.js';
 import { Empty, PageHeader, formatInstant } from '../components/ui.js';
@@ -166,7 +166,7 @@ export function TicketsList({
         />
         <ClearFilters shown={filtered} onClear={() => setSearch({ sort: search.sort })} />
       </div>
-      <ListBody
+      <ListResults
         query={query}
         noun="tickets"
         empty={
@@ -174,17 +174,11 @@ export function TicketsList({
             {filtered ? 'Try a different search or clear the filters.' : null}
           </Empty>
         }
-      >
-        {(items) => (
-          <ListTable
-            caption="Tickets"
-            columns={columns}
-            items={items}
-            sort={filters.sort as string}
-            onSort={(sort) => update({ sort })}
-          />
-        )}
-      </ListBody>
+        caption="Tickets"
+        columns={columns}
+        sort={filters.sort as string}
+        onSort={(sort) => update({ sort })}
+      />
     </>
   );
 }
