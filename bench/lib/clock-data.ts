@@ -8,17 +8,7 @@ import type { CompiledCalendar } from '../../src/core/calendar/clock.js';
 import type { EpochMs } from '../../src/core/calendar/units.js';
 import type { StatusChange, TicketFacts } from '../../src/core/sla/timer.js';
 import type { TicketStatus } from '../../src/core/tickets.js';
-
-export function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../test/random.js';
 
 const shift = [
   ['07:30', '12:00'],

@@ -17,6 +17,7 @@ import {
 } from '../../src/core/ownership.js';
 import type { Seniority } from '../../src/core/people.js';
 import { slugify, type Service, type ServiceId, type Tier } from '../../src/core/services.js';
+import { mulberry32 } from '../../test/random.js';
 
 /**
  * Three years of ownership history for 10,000 services and 2,000 people, generated with a
@@ -32,17 +33,6 @@ export const YEARS = 3;
 const DAY = 86_400_000;
 const BATCH = 500;
 const SEED = 20_261_127;
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface CommitmentHistory {
   start: number;
@@ -63,7 +53,7 @@ export async function seedCommitmentHistory(
   now: number,
 ): Promise<CommitmentHistory> {
   const started = performance.now();
-  const r = prng(SEED);
+  const r = mulberry32(SEED);
   const int = (n: number) => Math.floor(r() * n);
   const end = now - 3_600_000;
   const start = end - YEARS * 365 * DAY;

@@ -14,6 +14,7 @@ import {
   type Tier,
 } from '../../src/core/services.js';
 import { systemEnvironment } from '../../src/server/environment.js';
+import { mulberry32 } from '../../test/random.js';
 
 /**
  * A realistic layered service portfolio, generated deterministically (seeded PRNG) and written
@@ -100,18 +101,6 @@ const WORDS = [
   'Inventory',
 ];
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export interface Portfolio {
   ids: ServiceId[];
   names: string[];
@@ -128,7 +117,7 @@ export interface Portfolio {
 
 /** The graph alone (indexes into the services), deterministic for a seed. */
 export function generateGraph(): { layerOf: number[]; edges: [number, number][] } {
-  const random = prng(SEED);
+  const random = mulberry32(SEED);
   const layerOf: number[] = [];
   const starts: number[] = [];
   for (const [l, layer] of LAYERS.entries()) {
@@ -174,7 +163,7 @@ export function generateGraph(): { layerOf: number[]; edges: [number, number][] 
 /** 16 teams, 8 org units, 10,000 services and 30,000 dependencies, all through repositories. */
 export async function seedPortfolio(uow: UnitOfWork): Promise<Portfolio> {
   const started = performance.now();
-  const random = prng(SEED + 1);
+  const random = mulberry32(SEED + 1);
   const now = systemEnvironment.now();
   const { layerOf, edges } = generateGraph();
 

@@ -17,6 +17,7 @@ import {
   type ServiceFacts,
 } from './commitment-index.js';
 import type { Seniority } from './people.js';
+import { mulberry32 } from '../../test/random.js';
 
 const T0 = Date.UTC(2024, 0, 1);
 const day = (n: number) => T0 + n * DAY_MS;
@@ -505,20 +506,8 @@ describe('the index', () => {
   });
 });
 
-/** A small seeded PRNG (mulberry32): the same histories on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomHistory(seed: number): CommitmentInputs {
-  const r = prng(seed);
+  const r = mulberry32(seed);
   const int = (n: number) => Math.floor(r() * n);
   const pick = <T>(xs: readonly T[]) => xs[int(xs.length)]!;
   const seniorities: Seniority[] = ['executive', 'senior_manager', 'manager', 'staff', 'external'];
