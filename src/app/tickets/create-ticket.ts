@@ -2,14 +2,7 @@ import type { z } from 'zod';
 import { requireWrite } from '../../core/actor.js';
 import type { Instant, PersonId, TeamId } from '../../core/ids.js';
 import type { ServiceId } from '../../core/services.js';
-import {
-  stateFromHistory,
-  type Impact,
-  type Priority,
-  type Ticket,
-  type TicketId,
-  type TicketType,
-} from '../../core/tickets.js';
+import { stateFromHistory, type Ticket, type TicketId } from '../../core/tickets.js';
 import type { CreateTicket } from '../../contract/tickets.js';
 import { recordChange, type Ctx } from '../context.js';
 import type { NewTicketEvent, Repositories, TicketView, UnitOfWork } from '../ports.js';
@@ -17,22 +10,25 @@ import { checkTicketReferences } from './ticket-rules.js';
 
 export type CreateTicketInput = z.output<typeof CreateTicket>;
 
-export interface NewTicket {
-  type: TicketType;
-  serviceId: ServiceId | null;
-  priority: Priority;
-  impact: Impact;
-  title: string;
-  description: string | null;
-  requesterId: PersonId | null;
-  teamId: TeamId | null;
-  assigneeId: PersonId | null;
-  createdAt: Instant;
+/** The ticket's own fields as its creator gives them; the rest comes from its history. */
+export interface NewTicket extends Pick<
+  Ticket,
+  | 'type'
+  | 'serviceId'
+  | 'priority'
+  | 'impact'
+  | 'title'
+  | 'description'
+  | 'requesterId'
+  | 'teamId'
+  | 'assigneeId'
+  | 'createdAt'
+> {
   /** The changes after the creation event, already checked and in order. */
   changes: NewTicketEvent[];
   /** Given by an import; otherwise derived from the history. */
   firstResponseAt?: Instant | null;
-  externalRef?: { source: string; id: string } | null;
+  externalRef?: Ticket['externalRef'];
   importHash?: string | null;
   /** Who created it (null for imported history). */
   creatorId: PersonId | null;
