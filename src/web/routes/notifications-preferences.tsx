@@ -1,4 +1,5 @@
 // The account page's card for how notifications reach me by email.
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '../api.js';
 import { ErrorBanner, Loading } from '../components/ui.js';
@@ -17,10 +18,14 @@ export function NotificationPreferences() {
     queryKey: key,
     queryFn: () => request<Preferences>('/notifications/preferences'),
   });
+  // The choice shows as made at once (a controlled radio that waited for the mutation to
+  // start would flip back for a frame); a failed save falls back to what the server holds.
+  const [chosen, setChosen] = useState<Preferences['email'] | null>(null);
   const save = useMutation({
     mutationFn: (email: Preferences['email']) =>
       request<Preferences>('/notifications/preferences', { method: 'PUT', body: { email } }),
     onSuccess: (data) => queryClient.setQueryData(key, data),
+    onSettled: () => setChosen(null),
   });
   return (
     <section className="card" aria-labelledby="notification-prefs-h">
@@ -36,8 +41,11 @@ export function NotificationPreferences() {
                 type="radio"
                 name="email-preference"
                 value={c.value}
-                checked={(save.isPending ? save.variables : current.data.email) === c.value}
-                onChange={() => save.mutate(c.value)}
+                checked={(chosen ?? current.data.email) === c.value}
+                onChange={() => {
+                  setChosen(c.value);
+                  save.mutate(c.value);
+                }}
               />{' '}
               <strong>{c.label}</strong> <span className="muted">{c.hint}</span>
             </label>
