@@ -35,7 +35,9 @@ import type {
   TargetId,
 } from '../core/sla/targets.js';
 import type { CalendarFields, CalendarRecord } from './calendars/calendar-record.js';
+import type { AgreementsRepository } from './agreements/agreements-port.js';
 import type { GovernanceRepository } from './governance/governance-facts.js';
+import type { RequirementsRepository } from './requirements/requirements-port.js';
 import type {
   EmailPreference,
   Notification,
@@ -321,6 +323,8 @@ export interface Repositories {
   targets: TargetsRepository;
   notifications: NotificationsRepository;
   scheduler: SchedulerRepository;
+  requirements: RequirementsRepository;
+  agreements: AgreementsRepository;
 }
 
 /** Runs `work` in one transaction: everything it writes, audit entries included, or nothing. */

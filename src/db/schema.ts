@@ -357,6 +357,110 @@ export interface TicketEventsTable {
   note: string | null;
 }
 
+export interface SlRequirementsTable {
+  id: string;
+  service_id: string;
+  org_unit_id: string;
+  title: string;
+  status: string;
+  revision: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** Append-only: { terms, businessValue, justification } as JSON per revision. */
+export interface SlRequirementRevisionsTable {
+  requirement_id: string;
+  revision: number;
+  body_json: string;
+  author_id: string;
+  note: string;
+  created_at: string;
+}
+
+/** Append-only. */
+export interface SlNegotiationEntriesTable {
+  id: string;
+  requirement_id: string;
+  revision: number;
+  author_id: string;
+  kind: string;
+  body: string;
+  terms_json: string | null;
+  created_at: string;
+}
+
+export interface SlOptionsTable {
+  id: string;
+  requirement_id: string;
+  revision: number;
+  label: string;
+  terms_json: string;
+  currency: string;
+  /** bigint: PostgreSQL returns it as a string. */
+  monthly_cost_minor: number | string;
+  delivery: string;
+  status: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface AgreementsTable {
+  id: string;
+  code: string;
+  service_id: string;
+  org_unit_id: string;
+  requirement_id: string | null;
+  created_at: string;
+}
+
+/** The content never changes once written; only status, keys and end/activation times do. */
+export interface AgreementVersionsTable {
+  id: string;
+  agreement_id: string;
+  number: number;
+  status: string;
+  pending_key: string | null;
+  active_key: string | null;
+  content_json: string;
+  content_hash: string;
+  option_id: string | null;
+  created_by: string;
+  change_note: string;
+  created_at: string;
+  activated_at: string | null;
+  ended_at: string | null;
+  effective_from: string;
+  expires_on: string;
+}
+
+/** Append-only. */
+export interface AgreementSignaturesTable {
+  id: string;
+  version_id: string;
+  party: string;
+  person_id: string;
+  role_id: string;
+  content_hash: string;
+  signed_at: string;
+}
+
+/** Append-only. */
+export interface OlaAcknowledgementsTable {
+  id: string;
+  version_id: string;
+  ola_key: string;
+  team_id: string;
+  person_id: string;
+  role_id: string;
+  content_hash: string;
+  acknowledged_at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   accounts: AccountsTable;
@@ -387,4 +491,12 @@ export interface Database {
   email_outbox: EmailOutboxTable;
   scheduler_leases: SchedulerLeasesTable;
   once_ledger: OnceLedgerTable;
+  sl_requirements: SlRequirementsTable;
+  sl_requirement_revisions: SlRequirementRevisionsTable;
+  sl_negotiation_entries: SlNegotiationEntriesTable;
+  sl_options: SlOptionsTable;
+  agreements: AgreementsTable;
+  agreement_versions: AgreementVersionsTable;
+  agreement_signatures: AgreementSignaturesTable;
+  ola_acknowledgements: OlaAcknowledgementsTable;
 }

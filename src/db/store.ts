@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { conflict } from '../core/errors.js';
 import type { Repositories, UnitOfWork } from '../app/ports.js';
 import { accountsRepository, sessionsRepository, tokensRepository } from './accounts.repository.js';
+import { agreementsRepository } from './agreements.repository.js';
 import { auditRepository } from './audit.repository.js';
 import { commitmentsRepository } from './commitments.repository.js';
 import { calendarsRepository } from './calendars.repository.js';
@@ -10,6 +11,7 @@ import type { Db } from './database.js';
 import { orgUnitsRepository } from './org-units.repository.js';
 import { ownershipRepository } from './ownership.repository.js';
 import { peopleRepository } from './people.repository.js';
+import { requirementsRepository } from './requirements.repository.js';
 import { servicesRepository } from './services.repository.js';
 import { notificationsRepository } from './notifications.repository.js';
 import { schedulerRepository } from './scheduler.repository.js';
@@ -41,6 +43,8 @@ export function repositories(
     scheduler: schedulerRepository(db),
     calendars: calendarsRepository(db),
     targets: targetsRepository(db),
+    requirements: requirementsRepository(db),
+    agreements: agreementsRepository(db),
   };
 }
 
@@ -77,6 +81,14 @@ function translateConstraintError(error: unknown): unknown {
     e.code === '23505';
   if (!unique) return error;
   const text = `${e.constraint ?? ''} ${e.message ?? ''}`;
+  if (/agreement_signatures/.test(text))
+    return conflict('party', 'has already signed this version of the agreement');
+  if (/ola_acknowledgements/.test(text))
+    return conflict('olaKey', 'is already acknowledged for this version');
+  if (/pending_key/.test(text))
+    return conflict('version', 'another version of this agreement is already awaiting signatures');
+  if (/active_key/.test(text))
+    return conflict('version', 'another version of this agreement is already active');
   const path = /email/.test(text) ? 'email' : /name/.test(text) ? 'name' : 'id';
   return conflict(path, 'is already taken by another record');
 }

@@ -8,6 +8,7 @@ import * as notifications from './0006-notifications.js';
 import * as calendars from './0007-calendars.js';
 import * as tickets from './0008-tickets.js';
 import * as commitments from './0009-commitments.js';
+import * as agreements from './0010-agreements.js';
 
 /** Every migration, in order. Names are permanent: never rename or edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-calendars': calendars,
   '0008-tickets': tickets,
   '0009-commitments': commitments,
+  '0010-agreements': agreements,
 };
