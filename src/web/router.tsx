@@ -28,6 +28,7 @@ import { GovernancePage } from './routes/governance.js';
 import { Notifications, type NotificationsSearch } from './routes/notifications.js';
 import { Outbox, type OutboxSearch } from './routes/outbox.js';
 import { Attainment, type AttainmentSearch } from './routes/attainment.js';
+import { AgreementVerifyPage } from './routes/agreement-verify.js';
 import { AuditLog, type AuditSearch } from './routes/audit.js';
 import { ComingPage, Home, NotFound } from './routes/coming.js';
 import { OrgUnitDetail } from './routes/org-unit.js';
@@ -467,6 +468,11 @@ const raciRoute = createRoute({
   path: '/raci',
   component: RaciPage,
 });
+const agreementVerifyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/agreements/verify',
+  component: AgreementVerifyPage,
+});
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
@@ -489,6 +495,7 @@ const routeTree = rootRoute.addChildren([
     notificationsRoute,
     outboxRoute,
     attainmentRoute,
+    agreementVerifyRoute,
   ]),
 ]);
 
