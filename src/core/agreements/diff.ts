@@ -150,8 +150,8 @@ export function diffContent(a: AgreementContent, b: AgreementContent): DiffEntry
       b.customerRepresentative.name,
     );
   const names = new Map([
-    [a.terms.calendarId as string, a.calendarName],
-    [b.terms.calendarId as string, b.calendarName],
+    [a.terms.calendarId, a.calendarName],
+    [b.terms.calendarId, b.calendarName],
   ]);
   out.push(...diffTerms(a.terms, b.terms, (id) => names.get(id) ?? id));
   text('reviewPeriod', 'Review period', reviewLabel(a.reviewPeriod), reviewLabel(b.reviewPeriod));
