@@ -52,6 +52,13 @@ export function Outbox({
   const query = useInfiniteQuery({
     ...listQuery<OutboxEntry>('/notifications/outbox', filters),
     enabled: isAdmin,
+    // While emails wait for the sender, the list follows their progress.
+    refetchInterval: (q) =>
+      q.state.data?.pages.some((p) =>
+        p.items.some((e) => e.status === 'pending' || e.status === 'sending'),
+      )
+        ? 3000
+        : false,
   });
   const [open, setOpen] = useState<string | null>(null);
   const retry = useMutation({
