@@ -8,10 +8,14 @@ import { applyDecline } from '../ownership/decline-nomination.js';
 import { insertNomination, type NominateInput } from '../ownership/nominate.js';
 import { statementFor } from '../ownership/statement.js';
 
-/** [nominee, kind, service slug or practice key, nominated days ago, answer]. */
+/**
+ * [nominee, kind, scope, nominated days ago, answer]. The scope is a service slug, a practice
+ * key (process owners), or `service-slug@Organisation unit` (customer representatives) and
+ * `service-slug@Team` (delivery leads).
+ */
 type DemoRole = [
   string,
-  'service_owner' | 'process_owner' | 'deputy',
+  'service_owner' | 'process_owner' | 'deputy' | 'customer_representative' | 'delivery_lead',
   string,
   number,
   { accept: number } | { decline: number; reason: string } | 'pending',
@@ -48,7 +52,67 @@ export const demoRoles: DemoRole[] = [
   ['Oliver Grant', 'service_owner', 'finance-reporting', 60, 'pending'],
   ['Julian Brandt', 'service_owner', 'order-fulfilment', 20, 'pending'],
   ['Aisha Bello', 'process_owner', 'capacity_management', 10, 'pending'],
+  // The business side of service levels, and the teams that underpin them.
+  [
+    'Emma Castillo',
+    'customer_representative',
+    'online-marketplace@Retail & Marketplace',
+    190,
+    { accept: 188 },
+  ],
+  [
+    'Emma Castillo',
+    'customer_representative',
+    'mobile-shopping-app@Retail & Marketplace',
+    60,
+    { accept: 59 },
+  ],
+  [
+    'Claire Dubois',
+    'customer_representative',
+    'customer-support@Customer Service',
+    45,
+    { accept: 44 },
+  ],
+  ['Lucia Romano', 'delivery_lead', 'online-marketplace@Storefront', 185, { accept: 184 }],
+  [
+    'Grace Kim',
+    'delivery_lead',
+    'online-marketplace@Network & Infrastructure',
+    185,
+    { accept: 183 },
+  ],
+  [
+    'Nina Petrova',
+    'delivery_lead',
+    'online-marketplace@Platform Engineering',
+    185,
+    { accept: 182 },
+  ],
 ];
+
+async function scopeOf(repos: Repositories, kind: DemoRole[1], ref: string) {
+  if (kind === 'process_owner')
+    return { practiceId: (await repos.ownership.getPracticeByKey(ref))!.id };
+  const [slug, unitOrTeam] = ref.split('@') as [string, string | undefined];
+  const serviceId = (await repos.services.getBySlug(slug))!.id;
+  if (kind === 'customer_representative')
+    return { serviceId, orgUnitId: (await repos.orgUnits.findByName(unitOrTeam!))!.id };
+  if (kind === 'delivery_lead')
+    return { serviceId, teamId: (await repos.teams.findByName(unitOrTeam!))!.id };
+  return { serviceId };
+}
+
+const demoMessages: Record<DemoRole[1], string> = {
+  process_owner:
+    'You already run this practice day to day; please take it on as its accountable owner.',
+  service_owner: 'You know this service and its customers best; please be its accountable owner.',
+  deputy: 'You know this service and its customers best; please be its accountable owner.',
+  customer_representative:
+    'Please speak for your business unit on what it needs from this service, and sign its service level agreement.',
+  delivery_lead:
+    'Your team underpins this service; please lead its delivery and acknowledge the operational levels it commits to.',
+};
 
 export async function loadDemoOwnership(
   repos: Repositories,
@@ -69,19 +133,13 @@ export async function loadDemoOwnership(
   for (const [name, kind, ref, daysAgo, answer] of demoRoles) {
     const nomineeId = people.get(name);
     if (!nomineeId) continue;
-    const scope =
-      kind === 'process_owner'
-        ? { practiceId: (await repos.ownership.getPracticeByKey(ref))!.id }
-        : { serviceId: (await repos.services.getBySlug(ref))!.id };
+    const scope = await scopeOf(repos, kind, ref);
     const input: NominateInput = {
       kind,
       scope,
       nomineeId,
       termMonths: 12,
-      message:
-        kind === 'process_owner'
-          ? 'You already run this practice day to day; please take it on as its accountable owner.'
-          : 'You know this service and its customers best; please be its accountable owner.',
+      message: demoMessages[kind],
     };
     const nomination = await insertNomination(repos, at(daysAgo), input);
     nominations++;
