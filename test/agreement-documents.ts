@@ -1,0 +1,117 @@
+/** A signed agreement version as a document payload, for document and verification tests. */
+import type { AgreementContent } from '../src/core/agreements/content.js';
+import { contentHash } from '../src/core/agreements/content.js';
+import { documentPayload, type AgreementDocumentPayload } from '../src/core/agreements/document.js';
+import type { CalendarId } from '../src/core/agreements/terms.js';
+import type { Instant, OrgUnitId, PersonId, TeamId } from '../src/core/ids.js';
+import type { ServiceId } from '../src/core/services.js';
+
+const hours = (h: number) => ({ businessSeconds: h * 3600 });
+
+export function sampleContent(overrides: Partial<AgreementContent> = {}): AgreementContent {
+  return {
+    code: 'SLA-0001',
+    title: 'Marketplace for Sales',
+    service: { id: 'svc-1' as ServiceId, name: 'Marketplace', slug: 'marketplace' },
+    customer: { id: 'ou-1' as OrgUnitId, name: 'Sales & Marketing' },
+    serviceOwner: { id: 'p-1' as PersonId, name: 'Olga Owner' },
+    customerRepresentative: { id: 'p-2' as PersonId, name: 'Carl Customer' },
+    terms: {
+      availabilityPercent: 99.5,
+      calendarId: 'cal-office' as CalendarId,
+      tickets: [
+        { priority: 'P2', metric: 'response', duration: hours(2), goalPercent: 90 },
+        { priority: 'P1', metric: 'resolution', duration: hours(8), goalPercent: 95 },
+        {
+          priority: 'P3',
+          metric: 'resolution',
+          duration: { workingDays: 3, endOfWorkingDay: true },
+          goalPercent: 85,
+        },
+      ],
+    },
+    calendarName: 'Office hours',
+    olas: [
+      {
+        key: 'ola-1',
+        teamId: 't-1' as TeamId,
+        teamName: 'Network',
+        description: 'Network restores <core> links within 2 business hours',
+        priority: 'P1',
+        metric: 'resolution',
+        duration: hours(2),
+        calendarId: 'cal-office' as CalendarId,
+        underpins: ['P1.resolution', 'availability'],
+      },
+      {
+        key: 'ola-2',
+        teamId: 't-2' as TeamId,
+        teamName: 'Payments',
+        description: 'Payments answers P2 within 1 business hour',
+        priority: 'P2',
+        metric: 'response',
+        duration: hours(1),
+        calendarId: 'cal-office' as CalendarId,
+        underpins: ['P2.response'],
+      },
+    ],
+    money: {
+      currency: 'EUR',
+      monthlyCostMinor: 1_234_567,
+      bands: [
+        { minCompliancePercent: 0, kind: 'penalty', amountMinor: 50_000 },
+        { minCompliancePercent: 95, kind: 'none', amountMinor: 0 },
+        { minCompliancePercent: 99, kind: 'reward', amountMinor: 25_000 },
+      ],
+      costPerMissedTargetMinor: 10_000,
+    },
+    reviewPeriod: 'quarter',
+    effectiveFrom: '2026-01-01',
+    expiresOn: '2026-12-31',
+    notes:
+      'Scope: the public shop. Excludes *planned* maintenance | announced 5 days ahead.\n\n- The customer reports incidents through the service desk.\n<!-- not a comment --> ünïcødé — “quotes”',
+    ...overrides,
+  };
+}
+
+export function samplePayload(
+  overrides: Partial<AgreementDocumentPayload> = {},
+): AgreementDocumentPayload {
+  const content = overrides.content ?? sampleContent();
+  const hash = contentHash(content);
+  return documentPayload({
+    agreementId: 'agr-1',
+    number: 2,
+    status: 'active',
+    createdAt: '2026-01-05T09:00:00.000Z' as Instant,
+    content,
+    contentHash: hash,
+    signatures: [
+      {
+        party: 'customer_representative',
+        personId: 'p-2',
+        name: 'Carl Customer',
+        signedAt: '2026-01-07T14:30:00.000Z' as Instant,
+        contentHash: hash,
+      },
+      {
+        party: 'service_owner',
+        personId: 'p-1',
+        name: 'Olga Owner',
+        signedAt: '2026-01-06T10:15:00.000Z' as Instant,
+        contentHash: hash,
+      },
+    ],
+    acknowledgements: [
+      {
+        olaKey: 'ola-1',
+        teamName: 'Network',
+        personId: 'p-3',
+        name: 'Nina Network',
+        acknowledgedAt: '2026-01-08T08:00:00.000Z' as Instant,
+        contentHash: hash,
+      },
+    ],
+    ...overrides,
+  });
+}
