@@ -149,7 +149,7 @@ export function diffContent(a: AgreementContent, b: AgreementContent): DiffEntry
       a.customerRepresentative.name,
       b.customerRepresentative.name,
     );
-  const names = new Map([
+  const names = new Map<string, string>([
     [a.terms.calendarId, a.calendarName],
     [b.terms.calendarId, b.calendarName],
   ]);
