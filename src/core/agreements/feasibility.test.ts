@@ -194,7 +194,7 @@ describe('assessFeasibility', () => {
     expect(target('Silver', 'availability').verdict).toBe('achievable');
     expect(target('Free', 'P1.resolution')).toMatchObject({
       verdict: 'not_achievable',
-      reason: expect.stringContaining('stricter than the OLA underneath — Network team'),
+      reason: expect.stringContaining('stricter than the OLA underneath — Network team') as string,
     });
     expect(target('Free', 'availability')).toMatchObject({
       verdict: 'not_achievable',
@@ -230,7 +230,7 @@ describe('assessFeasibility', () => {
       verdict: 'not_achievable',
       reason: expect.stringContaining(
         '66.7 % of 6 P1 resolutions took at most 3 business hours, far below the goal of 90 %',
-      ),
+      ) as string,
     });
     expect(r.options[1]!.targets[0]).toMatchObject({
       verdict: 'stretch',
