@@ -1,7 +1,6 @@
 import { diffTerms, moneyLabel, type DiffEntry } from '../../core/agreements/diff.js';
 import type { RequirementRevision } from '../../core/agreements/records.js';
 import { notFound } from '../../core/errors.js';
-import type { CalendarId } from '../../core/sla/targets.js';
 import type { RevisionDiff } from '../../contract/requirements.js';
 import type { Ctx } from '../context.js';
 import type { UnitOfWork } from '../ports.js';
