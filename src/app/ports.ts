@@ -304,6 +304,26 @@ export interface TicketsRepository {
   list(filter: TicketFilter, page: PageRequest): Promise<Page<TicketView>>;
   /** Histories of the service's incidents that ever had impact outage and began before `to`. */
   outageHistories(serviceId: ServiceId, to: Instant): Promise<TicketEvent[][]>;
+  /**
+   * What timers over many tickets need, lean: the tickets of these services created in
+   * [createdFrom, createdTo), each with its status changes in order (creation included).
+   */
+  timerFactsOf(
+    serviceIds: readonly ServiceId[],
+    createdFrom: Instant,
+    createdTo: Instant,
+  ): Promise<TicketTimerFacts[]>;
+}
+
+/** A ticket's facts for timers and attainment (see TicketsRepository.timerFactsOf). */
+export interface TicketTimerFacts {
+  id: TicketId;
+  serviceId: ServiceId;
+  priority: TicketPriority;
+  status: TicketStatus;
+  createdAt: Instant;
+  firstResponseAt: Instant | null;
+  changes: { at: Instant; status: TicketStatus }[];
 }
 
 export interface Repositories {

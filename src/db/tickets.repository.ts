@@ -12,7 +12,12 @@ import {
   type TicketStatus,
   type TicketType,
 } from '../core/tickets.js';
-import type { TicketFilter, TicketsRepository, TicketView } from '../app/ports.js';
+import type {
+  TicketFilter,
+  TicketsRepository,
+  TicketTimerFacts,
+  TicketView,
+} from '../app/ports.js';
 import { containsPattern, keysetPage, likeInsensitive } from './pagination.js';
 import type { Database, TicketEventsTable, TicketsTable } from './schema.js';
 
@@ -275,6 +280,49 @@ export function ticketsRepository(db: Kysely<Database>): TicketsRepository {
         .execute();
       const found = await histories(ids.map((r) => r.id as TicketId));
       return [...found.values()];
+    },
+    async timerFactsOf(serviceIds, createdFrom, createdTo) {
+      const out: TicketTimerFacts[] = [];
+      for (const part of chunks([...serviceIds], 200)) {
+        const tickets = await db
+          .selectFrom('tickets')
+          .select(['id', 'service_id', 'priority', 'status', 'created_at', 'first_response_at'])
+          .where('service_id', 'in', part)
+          .where('created_at', '>=', createdFrom)
+          .where('created_at', '<', createdTo)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute();
+        const byId = new Map<string, TicketTimerFacts>();
+        for (const t of tickets) {
+          const facts: TicketTimerFacts = {
+            id: t.id as TicketId,
+            serviceId: t.service_id as ServiceId,
+            priority: t.priority as Priority,
+            status: t.status as TicketStatus,
+            createdAt: t.created_at as Instant,
+            firstResponseAt: t.first_response_at as Instant | null,
+            changes: [],
+          };
+          byId.set(t.id, facts);
+          out.push(facts);
+        }
+        const events = await db
+          .selectFrom('ticket_events')
+          .innerJoin('tickets', 'tickets.id', 'ticket_events.ticket_id')
+          .select(['ticket_events.ticket_id', 'ticket_events.at', 'ticket_events.status'])
+          .where('tickets.service_id', 'in', part)
+          .where('tickets.created_at', '>=', createdFrom)
+          .where('tickets.created_at', '<', createdTo)
+          .orderBy('ticket_events.ticket_id')
+          .orderBy('ticket_events.seq')
+          .execute();
+        for (const e of events)
+          byId
+            .get(e.ticket_id)
+            ?.changes.push({ at: e.at as Instant, status: e.status as TicketStatus });
+      }
+      return out;
     },
   };
 }
