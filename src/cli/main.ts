@@ -17,6 +17,7 @@ import { auditVerify } from './commands/audit-verify.js';
 import { clockAdd, clockElapsed } from './commands/clock.js';
 import { impact } from './commands/impact.js';
 import { commitmentsList, commitmentsReport, raci } from './commands/commitments.js';
+import { requirementsList, requirementsShow } from './commands/requirements.js';
 import {
   nominationsAccept,
   nominationsCreate,
@@ -192,6 +193,27 @@ remote(
     .option('--csv', 'print CSV', false)
     .option('--json', 'print as JSON', false),
 ).action(commitmentsReport);
+
+const requirementsCmd = program
+  .command('requirements')
+  .description(
+    'Service level requirements: what customers ask for, and the options answering them',
+  );
+remote(
+  requirementsCmd
+    .command('list')
+    .description('List requirements, newest first')
+    .option('--service <service>', 'only those for this service (slug or id)')
+    .option('--status <status>', 'open, agreed or withdrawn')
+    .option('--json', 'print as JSON', false),
+).action(requirementsList);
+remote(
+  requirementsCmd
+    .command('show')
+    .description('A requirement: current terms, business value, negotiation and options')
+    .argument('<id>', 'requirement id')
+    .option('--json', 'print as JSON', false),
+).action(requirementsShow);
 
 remote(
   program
