@@ -39,6 +39,7 @@ import { raciRoutes } from './routes/raci.routes.js';
 import { calendarsRoutes } from './routes/calendars.routes.js';
 import { targetsRoutes } from './routes/targets.routes.js';
 import { slaRoutes } from './routes/sla.routes.js';
+import { agreementAttainmentRoutes } from './routes/agreement-attainment.routes.js';
 import { requirementsRoutes } from './routes/requirements.routes.js';
 
 export interface ServerDeps {
@@ -171,6 +172,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       await api.register(calendarsRoutes(routeDeps));
       await api.register(targetsRoutes(routeDeps));
       await api.register(slaRoutes(routeDeps));
+      await api.register(agreementAttainmentRoutes(routeDeps));
       await api.register(requirementsRoutes(routeDeps));
     },
     { prefix: '/api/v1' },
