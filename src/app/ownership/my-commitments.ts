@@ -4,6 +4,7 @@ import type { Ctx } from '../context.js';
 import type { Repositories, UnitOfWork } from '../ports.js';
 import { views } from './read-ownership.js';
 import { unbackedCommitmentsIMade } from '../commitments/unbacked-i-made.js';
+import { agreementCommitmentProviders } from '../agreements/my-agreement-commitments.js';
 
 /**
  * One section of "My commitments". To add a section (unbacked commitments I made, SLAs to
@@ -106,6 +107,7 @@ export const commitmentProviders: CommitmentProvider[] = [
   rolesToReaffirm,
   myRoles,
   unbackedCommitmentsIMade,
+  ...agreementCommitmentProviders,
 ];
 
 export async function myCommitments(uow: UnitOfWork, ctx: Ctx): Promise<MyCommitments> {

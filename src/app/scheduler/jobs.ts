@@ -3,6 +3,7 @@
  * then append `yourJob(deps)` to the array below. Effects inside a job must be idempotent
  * (unique keys, `claimOnce` from ./claim-once.ts).
  */
+import { remindRenewals } from '../agreements/remind-renewals.js';
 import { dispatchOutbox } from '../notifications/dispatch-outbox.js';
 import type { Mailer, NotificationSettings } from '../notifications/mailer.js';
 import { sendDigests } from '../notifications/send-digests.js';
@@ -49,6 +50,13 @@ export function schedulerJobs(deps: JobDeps): Job[] {
       leaseMs: 5 * 60_000,
       run: async (now) => {
         await escalateTickets(deps.uow, deps.env, now, { remembered: escalationsFired });
+      },
+    },
+    {
+      name: 'agreements.renewal_reminders',
+      everyMs: 60 * 60_000,
+      run: async (now) => {
+        await remindRenewals(deps.uow, deps.env, now);
       },
     },
   ];
