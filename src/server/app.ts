@@ -41,6 +41,7 @@ import { targetsRoutes } from './routes/targets.routes.js';
 import { slaRoutes } from './routes/sla.routes.js';
 import { agreementAttainmentRoutes } from './routes/agreement-attainment.routes.js';
 import { requirementsRoutes } from './routes/requirements.routes.js';
+import { feasibilityRoutes } from './routes/feasibility.routes.js';
 
 export interface ServerDeps {
   config: Config;
@@ -174,6 +175,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       await api.register(slaRoutes(routeDeps));
       await api.register(agreementAttainmentRoutes(routeDeps));
       await api.register(requirementsRoutes(routeDeps));
+      await api.register(feasibilityRoutes(routeDeps));
     },
     { prefix: '/api/v1' },
   );
