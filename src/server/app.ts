@@ -42,6 +42,7 @@ import { slaRoutes } from './routes/sla.routes.js';
 import { agreementAttainmentRoutes } from './routes/agreement-attainment.routes.js';
 import { requirementsRoutes } from './routes/requirements.routes.js';
 import { feasibilityRoutes } from './routes/feasibility.routes.js';
+import { agreementsRoutes } from './routes/agreements.routes.js';
 
 export interface ServerDeps {
   config: Config;
@@ -176,6 +177,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       await api.register(agreementAttainmentRoutes(routeDeps));
       await api.register(requirementsRoutes(routeDeps));
       await api.register(feasibilityRoutes(routeDeps));
+      await api.register(agreementsRoutes(routeDeps));
     },
     { prefix: '/api/v1' },
   );
