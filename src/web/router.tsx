@@ -29,6 +29,7 @@ import { Notifications, type NotificationsSearch } from './routes/notifications.
 import { Outbox, type OutboxSearch } from './routes/outbox.js';
 import { Attainment, type AttainmentSearch } from './routes/attainment.js';
 import { AgreementVerifyPage } from './routes/agreement-verify.js';
+import { RequirementComparePage } from './routes/requirement-compare.js';
 import { AuditLog, type AuditSearch } from './routes/audit.js';
 import { ComingPage, Home, NotFound } from './routes/coming.js';
 import { OrgUnitDetail } from './routes/org-unit.js';
@@ -473,6 +474,14 @@ const agreementVerifyRoute = createRoute({
   path: '/agreements/verify',
   component: AgreementVerifyPage,
 });
+const requirementCompareRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/requirements/$id/compare',
+  component: function RequirementCompareRoute() {
+    const params: Partial<Record<string, string>> = useParams({ strict: false });
+    return <RequirementComparePage id={params.id ?? ''} />;
+  },
+});
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
@@ -496,6 +505,7 @@ const routeTree = rootRoute.addChildren([
     outboxRoute,
     attainmentRoute,
     agreementVerifyRoute,
+    requirementCompareRoute,
   ]),
 ]);
 
