@@ -18,16 +18,14 @@ import {
   type HistoryTicket,
 } from '../../core/agreements/ticket-history.js';
 import { outageIntervals } from '../../core/availability.js';
+import { epochMsOf } from '../../core/calendar/units.js';
 import type { Instant, TeamId } from '../../core/ids.js';
 import type { ServiceId } from '../../core/services.js';
 import { targetFor, type ServiceLevelTarget } from '../../core/sla/targets.js';
 import type { Ctx } from '../context.js';
 import { compiledCalendar } from '../calendars/compiled-calendars.js';
 import type { Repositories, UnitOfWork } from '../ports.js';
-import { factsOf } from '../sla/ticket-sla.js';
 import { findRequirement } from './requirement-rules.js';
-
-const pageSize = 1000;
 
 export interface RequirementFeasibility extends FeasibilityReport {
   requirementId: string;
@@ -37,31 +35,23 @@ export interface RequirementFeasibility extends FeasibilityReport {
   at: string;
 }
 
-/** Every ticket of the service created in [from, now), with its facts, one page at a time. */
+/** Every ticket of the service created in [from, to) with its status changes, in one bulk read. */
 export async function historyTickets(
   repos: Repositories,
   serviceId: ServiceId,
   from: Instant,
   to: Instant,
 ): Promise<HistoryTicket[]> {
-  const out: HistoryTicket[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await repos.tickets.list(
-      { serviceId, createdFrom: from, createdTo: to },
-      { limit: pageSize, cursor, sort: { field: 'createdAt', desc: false } },
-    );
-    cursor = page.nextCursor ?? undefined;
-    const live = page.items.filter((t) => t.status !== 'cancelled');
-    const histories = await repos.tickets.histories(live.map((t) => t.id));
-    for (const t of live)
-      out.push({
-        priority: t.priority,
-        cancelled: false,
-        facts: factsOf(t, histories.get(t.id) ?? []),
-      });
-  } while (cursor);
-  return out;
+  const tickets = await repos.tickets.timerFactsOf([serviceId], from, to);
+  return tickets.map((t) => ({
+    priority: t.priority,
+    cancelled: t.status === 'cancelled',
+    facts: {
+      createdAt: epochMsOf(t.createdAt),
+      changes: t.changes.map((c) => ({ at: epochMsOf(c.at), status: c.status })),
+      firstResponseAt: t.firstResponseAt ? epochMsOf(t.firstResponseAt) : null,
+    },
+  }));
 }
 
 /** Every stored operational level target (clock from assignment to a team). */
