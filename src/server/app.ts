@@ -43,6 +43,7 @@ import { agreementAttainmentRoutes } from './routes/agreement-attainment.routes.
 import { requirementsRoutes } from './routes/requirements.routes.js';
 import { feasibilityRoutes } from './routes/feasibility.routes.js';
 import { agreementsRoutes } from './routes/agreements.routes.js';
+import { agreementDocumentsRoutes } from './routes/agreement-documents.routes.js';
 
 export interface ServerDeps {
   config: Config;
@@ -178,6 +179,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       await api.register(requirementsRoutes(routeDeps));
       await api.register(feasibilityRoutes(routeDeps));
       await api.register(agreementsRoutes(routeDeps));
+      await api.register(agreementDocumentsRoutes(routeDeps));
     },
     { prefix: '/api/v1' },
   );
