@@ -60,6 +60,14 @@ export const comingAreas: ComingArea[] = [
       'Nominations for service owner, process owner, customer representative and delivery lead. A nomination becomes a role only when the nominee accepts it personally, with a statement of accountability; roles expire and must be re-affirmed.',
   },
   {
+    path: '/requirements',
+    label: 'Requirements',
+    built: true,
+    title: 'Service level requirements',
+    summary:
+      'What customers need from a service, stated by their representative, negotiated with comments and counter-proposals, and answered by the service owner with costed options.',
+  },
+  {
     path: '/slas',
     label: 'Service levels',
     title: 'Service levels (SLAs)',

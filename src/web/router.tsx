@@ -58,6 +58,9 @@ import { CalendarForm } from './routes/calendar-form.js';
 import { calendarsResource } from './routes/calendar-shared.js';
 import { CalendarsList, type CalendarsSearch } from './routes/calendars-list.js';
 import { TargetsList, type TargetsSearch } from './routes/targets-list.js';
+import { RequirementPage } from './routes/requirement.js';
+import { RequirementForm } from './routes/requirement-form.js';
+import { RequirementsList, type RequirementsSearch } from './routes/requirements-list.js';
 import { servicesResource } from './services.js';
 
 type Raw = Record<string, unknown>;
@@ -464,6 +467,46 @@ const unbackedReportRoute = createRoute({
   path: '/commitments/unbacked',
   component: UnbackedReportPage,
 });
+const requirementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/requirements',
+  validateSearch: (s: Raw): RequirementsSearch =>
+    clean({
+      q: str(s.q),
+      sort: str(s.sort),
+      status: str(s.status),
+      service: str(s.service),
+      orgUnit: str(s.orgUnit),
+      mine: bool(s.mine) === 'true' ? 'true' : undefined,
+    }),
+  component: function RequirementsRoute() {
+    const navigate = useNavigate();
+    return (
+      <RequirementsList
+        search={requirementsRoute.useSearch()}
+        setSearch={(next) =>
+          void navigate({ to: '/requirements', search: clean(next), replace: true })
+        }
+      />
+    );
+  },
+});
+const requirementRoutes = [
+  requirementsRoute,
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/requirements/new',
+    component: RequirementForm,
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/requirements/$id',
+    component: function RequirementRoute() {
+      const params: Partial<Record<string, string>> = useParams({ strict: false });
+      return <RequirementPage id={params.id ?? ''} />;
+    },
+  }),
+];
 const raciRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/raci',
@@ -496,6 +539,7 @@ const routeTree = rootRoute.addChildren([
     commitmentsRoute,
     unbackedReportRoute,
     raciRoute,
+    ...requirementRoutes,
     ...ticketsRoutes,
     ...calendarRoutes,
     auditRoute,

@@ -17,7 +17,7 @@ export function ListActions({
   canCreate,
 }: {
   /** API collection path; `<path>/new` is the create page. */
-  path: Resource['path'] | '/tickets';
+  path: Resource['path'] | '/tickets' | '/requirements';
   filters: Query;
   newLabel: string;
   canCreate: boolean;
