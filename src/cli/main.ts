@@ -18,6 +18,7 @@ import { clockAdd, clockElapsed } from './commands/clock.js';
 import { impact } from './commands/impact.js';
 import { commitmentsList, commitmentsReport, raci } from './commands/commitments.js';
 import { requirementsList, requirementsShow } from './commands/requirements.js';
+import { agreementsList, agreementsShow } from './commands/agreements.js';
 import {
   nominationsAccept,
   nominationsCreate,
@@ -214,6 +215,25 @@ remote(
     .argument('<id>', 'requirement id')
     .option('--json', 'print as JSON', false),
 ).action(requirementsShow);
+
+const agreementsCmd = program
+  .command('agreements')
+  .description('Service level agreements: versions, signatures, OLAs and backing');
+remote(
+  agreementsCmd
+    .command('list')
+    .description('List agreements by code')
+    .option('--service <service>', 'only those of this service (slug or id)')
+    .option('--status <status>', 'active, pending, expired or ended')
+    .option('--json', 'print as JSON', false),
+).action(agreementsList);
+remote(
+  agreementsCmd
+    .command('show')
+    .description('An agreement: versions, targets with backing, OLAs and signatures')
+    .argument('<ref>', 'agreement code (SLA-0001) or id')
+    .option('--json', 'print as JSON', false),
+).action(agreementsShow);
 
 remote(
   program
