@@ -82,10 +82,9 @@ describe.each(dialects)('agreement documents over HTTP on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     const result = res.json<DocumentVerification>();
     expect(result.ok).toBe(false);
-    expect(result.checks.find((c) => !c.ok)).toMatchObject({
-      name: 'document text',
-      detail: expect.stringMatching(/altered after signing/),
-    });
+    const failed = result.checks.filter((c) => !c.ok);
+    expect(failed.map((c) => c.name)).toEqual(['document text']);
+    expect(failed[0]!.detail).toMatch(/altered after signing/);
   });
 
   it('asks for the file itself, and for sign-in', async () => {
