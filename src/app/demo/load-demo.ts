@@ -8,6 +8,7 @@ import { loadDemoPortfolio } from './load-demo-portfolio.js';
 import { loadDemoSla } from './demo-tickets.js';
 import { loadDemoOwnership } from './demo-ownership.js';
 import { loadDemoCommitments } from './demo-commitments.js';
+import { loadDemoAgreements } from './demo-agreements.js';
 import { insertOrgUnit } from '../org-units/create-org-unit.js';
 import { applyOrgUnitUpdate } from '../org-units/update-org-unit.js';
 import { insertTeam } from '../teams/create-team.js';
@@ -92,6 +93,7 @@ export async function loadDemo(uow: UnitOfWork, env: Environment): Promise<DemoO
     await loadDemoSla(repos, ctx);
     await loadDemoOwnership(repos, ctx, people);
     await loadDemoCommitments(repos, ctx, people);
+    await loadDemoAgreements(repos, ctx, people);
     return {
       loaded: true,
       people: people.size + 1,
