@@ -109,7 +109,11 @@ export const RequirementCan = z.object({
   revise: z.boolean().describe('make a new revision (the customer representative)'),
   comment: z.boolean().describe('comment or counter-propose'),
   propose: z.boolean().describe('add or withdraw options (the service owner or a deputy)'),
-  choose: z.boolean().describe('choose a proposed option (the customer representative)'),
+  choose: z
+    .boolean()
+    .describe(
+      'choose a proposed option answering the current revision (the customer representative)',
+    ),
   withdraw: z.boolean().describe('withdraw the requirement (the customer representative)'),
 });
 export type RequirementCan = z.infer<typeof RequirementCan>;

@@ -192,7 +192,11 @@ export async function requirementDetail(
       revise: writes && open && isRep,
       comment: writes && open && mayComment,
       propose: writes && open && ownerSide,
-      choose: writes && open && isRep && options.some((o) => o.status === 'proposed'),
+      choose:
+        writes &&
+        open &&
+        isRep &&
+        options.some((o) => o.status === 'proposed' && o.revision === r.revision),
       withdraw: writes && open && isRep,
     },
   };

@@ -307,6 +307,7 @@ describe.each(dialects)('service level requirements on %s', (dialect) => {
 
     const revised = await revise(w.rep, r.id, gold2.version);
     expect(revised.options.map((o) => o.outdated)).toEqual([true, true, true]);
+    expect((await getRequirement(t.uow, w.as(w.rep), r.id)).can.choose).toBe(false);
     const platinum = await option(w.owner, r.id, 'Platinum');
     expect(platinum.options.at(-1)).toMatchObject({ revision: 2, outdated: false });
     expect(await audit('requirement.option_added')).toHaveLength(4);

@@ -441,7 +441,7 @@ function OptionCard({
       <TermsTable terms={o.terms} calendarName={calendarName} caption={o.label} />
       {o.status === 'proposed' ? (
         <div className="form-actions">
-          {r.can.choose ? (
+          {r.can.choose && !o.outdated ? (
             // Choosing an option (it becomes an agreement version) is offered here once the
             // agreements area provides its ChooseOption component.
             <span className="muted" data-slot="choose-option">
