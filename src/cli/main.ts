@@ -13,6 +13,7 @@ import { exportCommand } from './commands/export.js';
 import { servicesImport } from './commands/services-import.js';
 import { ticketsImport } from './commands/tickets.js';
 import { slaReport } from './commands/sla-report.js';
+import { slaVerify } from './commands/sla-verify.js';
 import { auditVerify } from './commands/audit-verify.js';
 import { clockAdd, clockElapsed } from './commands/clock.js';
 import { impact } from './commands/impact.js';
@@ -405,10 +406,9 @@ remote(
     .option('--json', 'print the result as JSON', false),
 ).action(calendarsImportIcs);
 
+const sla = program.command('sla').description('Service level attainment and agreement documents');
 remote(
-  program
-    .command('sla')
-    .description('Service level attainment')
+  sla
     .command('report')
     .description(
       'SLA attainment per period, service and priority: tickets, met, breached, attainment %, mean and p90 business time to respond and resolve',
@@ -421,6 +421,14 @@ remote(
     .option('--csv', 'print CSV', false)
     .option('--json', 'print the report as JSON', false),
 ).action(slaReport);
+sla
+  .command('verify')
+  .description(
+    'Verify an agreement document (PDF, HTML or Markdown) against its signed content and the database in DATABASE_URL; exits 1 when it was altered or does not match',
+  )
+  .argument('<file>', 'the document: a .pdf, .html or .md exported from Charter')
+  .option('--json', 'print the result as JSON', false)
+  .action(slaVerify);
 
 remote(
   program
