@@ -91,6 +91,14 @@ export const comingAreas: ComingArea[] = [
       'Per service, priority and month or quarter: tickets, met, breached, attainment % and the business time to respond and to resolve, with a chart and CSV export.',
   },
   {
+    path: '/agreements/attainment',
+    label: 'Agreement attainment',
+    built: true,
+    title: 'Agreement attainment',
+    summary:
+      'Per agreement and review period (month or quarter): compliance per target, the money band reached, rewards, penalties, cost of misses and net, with a chart and CSV export.',
+  },
+  {
     path: '/calendars',
     label: 'Calendars',
     built: true,

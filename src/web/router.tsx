@@ -28,6 +28,10 @@ import { GovernancePage } from './routes/governance.js';
 import { Notifications, type NotificationsSearch } from './routes/notifications.js';
 import { Outbox, type OutboxSearch } from './routes/outbox.js';
 import { Attainment, type AttainmentSearch } from './routes/attainment.js';
+import {
+  AgreementsAttainment,
+  type AgreementsAttainmentSearch,
+} from './routes/agreements-attainment.js';
 import { AgreementVerifyPage } from './routes/agreement-verify.js';
 import { RequirementComparePage } from './routes/requirement-compare.js';
 import { AuditLog, type AuditSearch } from './routes/audit.js';
@@ -379,6 +383,30 @@ const attainmentRoute = createRoute({
     );
   },
 });
+const agreementsAttainmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/agreements/attainment',
+  validateSearch: (s: Raw): AgreementsAttainmentSearch =>
+    clean({
+      from: str(s.from),
+      to: str(s.to),
+      period: str(s.period),
+      service: str(s.service),
+      orgUnit: str(s.orgUnit),
+      sort: str(s.sort),
+    }),
+  component: function AgreementsAttainmentRoute() {
+    const navigate = useNavigate();
+    return (
+      <AgreementsAttainment
+        search={agreementsAttainmentRoute.useSearch()}
+        setSearch={(next) =>
+          void navigate({ to: '/agreements/attainment', search: clean(next), replace: true })
+        }
+      />
+    );
+  },
+});
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/account',
@@ -548,6 +576,7 @@ const routeTree = rootRoute.addChildren([
     notificationsRoute,
     outboxRoute,
     attainmentRoute,
+    agreementsAttainmentRoute,
     agreementVerifyRoute,
     requirementCompareRoute,
   ]),

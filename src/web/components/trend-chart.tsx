@@ -17,6 +17,8 @@ export function TrendChart({
   series,
   height = 240,
   label,
+  range = [0, 100],
+  decimals = 1,
 }: {
   /** UTC days, YYYY-MM-DD. */
   dates: string[];
@@ -24,6 +26,10 @@ export function TrendChart({
   height?: number;
   /** What the chart shows, for screen readers. */
   label: string;
+  /** The y axis range (default 0–100); null fits the values. */
+  range?: [number, number] | null;
+  /** Decimals of the values in the legend. */
+  decimals?: number;
 }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -35,7 +41,7 @@ export function TrendChart({
       width: Math.max(320, el.clientWidth),
       height,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
-      scales: { x: { time: true }, y: { range: [0, 100] } },
+      scales: { x: { time: true }, y: range ? { range } : { auto: true } },
       axes: [{}, { values: (_u, ticks) => ticks.map((t) => `${t}`) }],
       series: [
         {
@@ -46,7 +52,7 @@ export function TrendChart({
           label: s.label,
           stroke: s.color,
           width: s.width ?? 2,
-          value: (_u: uPlot, v: number | null) => (v === null ? '–' : v.toFixed(1)),
+          value: (_u: uPlot, v: number | null) => (v === null ? '–' : v.toFixed(decimals)),
         })),
       ],
     };
@@ -59,6 +65,6 @@ export function TrendChart({
       resize.disconnect();
       plot.destroy();
     };
-  }, [dates, series, height]);
+  }, [dates, series, height, range?.[0], range?.[1], range === null, decimals]);
   return <div ref={box} className="trend-chart" role="img" aria-label={label} />;
 }
