@@ -68,9 +68,10 @@ export const comingAreas: ComingArea[] = [
       'What customers need from a service, stated by their representative, negotiated with comments and counter-proposals, and answered by the service owner with costed options.',
   },
   {
-    path: '/slas',
-    label: 'Service levels',
-    title: 'Service levels (SLAs)',
+    path: '/agreements',
+    label: 'Agreements',
+    built: true,
+    title: 'Service level agreements',
     summary:
       'Service level management without a free lunch: customers state requirements, service owners answer with costed options checked against history and dependencies, and the agreed option is signed by both sides, with the OLAs underneath acknowledged by the delivery teams.',
   },

@@ -33,6 +33,8 @@ import {
   type AgreementsAttainmentSearch,
 } from './routes/agreements-attainment.js';
 import { AgreementVerifyPage } from './routes/agreement-verify.js';
+import { AgreementPage } from './routes/agreement.js';
+import { AgreementsList, type AgreementsSearch } from './routes/agreements-list.js';
 import { RequirementComparePage } from './routes/requirement-compare.js';
 import { AuditLog, type AuditSearch } from './routes/audit.js';
 import { ComingPage, Home, NotFound } from './routes/coming.js';
@@ -545,6 +547,31 @@ const agreementVerifyRoute = createRoute({
   path: '/agreements/verify',
   component: AgreementVerifyPage,
 });
+const agreementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/agreements',
+  validateSearch: (s: Raw): AgreementsSearch =>
+    clean({ q: str(s.q), sort: str(s.sort), status: str(s.status), orgUnitId: str(s.orgUnitId) }),
+  component: function AgreementsRoute() {
+    const navigate = useNavigate();
+    return (
+      <AgreementsList
+        search={agreementsRoute.useSearch()}
+        setSearch={(next) =>
+          void navigate({ to: '/agreements', search: clean(next), replace: true })
+        }
+      />
+    );
+  },
+});
+const agreementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/agreements/$ref',
+  component: function AgreementRoute() {
+    const params: Partial<Record<string, string>> = useParams({ strict: false });
+    return <AgreementPage agreementRef={params.ref ?? ''} />;
+  },
+});
 const requirementCompareRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/requirements/$id/compare',
@@ -579,6 +606,8 @@ const routeTree = rootRoute.addChildren([
     agreementsAttainmentRoute,
     agreementVerifyRoute,
     requirementCompareRoute,
+    agreementsRoute,
+    agreementRoute,
   ]),
 ]);
 

@@ -80,7 +80,7 @@ export function MyCommitments() {
                   />
                 ) : (
                   <li key={item.id} className="card">
-                    <h3>{item.title}</h3>
+                    <h3>{item.link ? <a href={item.link}>{item.title}</a> : item.title}</h3>
                     {item.detail ? <p>{item.detail}</p> : null}
                     {item.due ? (
                       <p className="muted">Due {formatInstant(item.due, false)}</p>

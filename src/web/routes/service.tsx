@@ -12,6 +12,7 @@ import { useOrgUnitsById, useTeamsById } from '../components/pickers.js';
 import { LifecycleBadge, Tags, TierBadge } from '../components/service-badges.js';
 import { ServicePicker, type PickedService } from '../components/service-picker.js';
 import { ServiceRaci } from '../components/service-raci.js';
+import { ServiceAgreements } from '../components/service-agreements.js';
 import { ServiceAgreementAttainment } from '../components/service-agreement-attainment.js';
 import { ServiceCommitment } from './governance.js';
 import { ServiceOwners } from '../components/service-owners.js';
@@ -104,6 +105,7 @@ export function ServiceDetail({ id: ref }: { id: string }) {
       <Dependencies service={s} />
       <ServiceTargets serviceId={s.id} serviceName={s.name} />
       <ServiceCommitment serviceRef={s.slug} />
+      <ServiceAgreements serviceRef={s.slug} />
       <ServiceAgreementAttainment service={s} />
       <ImpactSection service={s} teams={teams} units={units} />
       <ServiceRaci serviceRef={s.slug} />
