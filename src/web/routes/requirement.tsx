@@ -5,6 +5,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { fieldErrors, request } from '../api.js';
+import { ChooseOption } from '../components/choose-option.js';
 import { SelectField, TextAreaField, TextField } from '../components/fields.js';
 import { BusyButton, ConfirmButton, FormActions } from '../components/form.js';
 import { TermsEditor, TermsTable, draftOf, issuesAt, termsOf } from '../components/terms-editor.js';
@@ -78,9 +79,13 @@ export function RequirementPage({ id }: { id: string }) {
         }
         actions={
           <>
-            <a href={`/requirements/${r.id}/compare`} className="button button--secondary">
+            <Link
+              to="/requirements/$id/compare"
+              params={{ id: r.id }}
+              className="button button--secondary"
+            >
               Compare options
-            </a>
+            </Link>
             {r.can.withdraw ? <WithdrawRequirement r={r} /> : null}
           </>
         }
@@ -439,25 +444,17 @@ function OptionCard({
         </Detail>
       </dl>
       <TermsTable terms={o.terms} calendarName={calendarName} caption={o.label} />
-      {o.status === 'proposed' ? (
-        <div className="form-actions">
-          {r.can.choose && !o.outdated ? (
-            // Choosing an option (it becomes an agreement version) is offered here once the
-            // agreements area provides its ChooseOption component.
-            <span className="muted" data-slot="choose-option">
-              Choosing an option is not available yet.
-            </span>
-          ) : null}
-          {r.can.propose ? (
-            <ConfirmButton
-              label="Withdraw option"
-              question={`Withdraw option ${o.label}? It stays visible as withdrawn.`}
-              confirmLabel="Withdraw"
-              busy={withdraw.isPending}
-              onConfirm={() => withdraw.mutate(undefined)}
-            />
-          ) : null}
-        </div>
+      {o.status === 'proposed' && r.can.choose && !o.outdated ? (
+        <ChooseOption requirementId={r.id} option={o} />
+      ) : null}
+      {o.status === 'proposed' && r.can.propose ? (
+        <ConfirmButton
+          label="Withdraw option"
+          question={`Withdraw option ${o.label}? It stays visible as withdrawn.`}
+          confirmLabel="Withdraw"
+          busy={withdraw.isPending}
+          onConfirm={() => withdraw.mutate(undefined)}
+        />
       ) : null}
       <ErrorBanner error={withdraw.error} />
     </article>
