@@ -10,14 +10,7 @@ import { fieldErrors } from '../api.js';
 import { AgreementDocuments } from '../components/agreement-documents.js';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../components/fields.js';
 import { BusyButton, ConfirmButton, FormActions } from '../components/form.js';
-import {
-  TermsEditor,
-  TermsTable,
-  draftOf,
-  issuesAt,
-  termsOf,
-  type Terms,
-} from '../components/terms-editor.js';
+import { TermsEditor, draftOf, issuesAt, termsOf, type Terms } from '../components/terms-editor.js';
 import {
   Badge,
   Detail,
@@ -180,6 +173,7 @@ function VersionContent({ d, v }: { d: AgreementDetail; v: V }) {
           {c.effectiveFrom} to {c.expiresOn}
           {v.expired ? ' (expired)' : ''}
         </Detail>
+        <Detail label="Service hours">{calendarName(c.terms.calendarId)}</Detail>
         <Detail label="Review period">
           {c.reviewPeriod === 'quarter' ? 'Quarterly' : 'Monthly'}
         </Detail>
@@ -205,10 +199,9 @@ function VersionContent({ d, v }: { d: AgreementDetail; v: V }) {
       <AgreementDocuments agreementRef={d.agreement.code} number={v.number} />
 
       <h3>Targets</h3>
-      <TermsTable terms={c.terms as Terms} calendarName={calendarName} caption="Targets" />
       <div className="table-wrap">
         <table className="table">
-          <caption>Backing of each target</caption>
+          <caption className="visually-hidden">Targets and their backing</caption>
           <thead>
             <tr>
               <th scope="col">Target</th>

@@ -47,12 +47,12 @@ export function AgreementsList({
       label: 'Code',
       sort: 'code',
       cell: (a) => (
-        <Link to="/agreements/$ref" params={{ ref: a.code }} className="strong-link">
+        <Link to="/agreements/$ref" params={{ ref: a.code }} className="strong-link nowrap">
           {a.code}
         </Link>
       ),
     },
-    { label: 'Title', sort: 'title', cell: (a) => a.title },
+    { label: 'Title', sort: 'title', className: 'col-optional', cell: (a) => a.title },
     {
       label: 'Service',
       sort: 'service',
