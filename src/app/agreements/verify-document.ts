@@ -64,7 +64,11 @@ export async function verifyDocument(
     });
     return result(null, null);
   }
-  checks.push({ name: 'document format', ok: true, detail: `a ${formatLabel(format)} document` });
+  checks.push({
+    name: 'document format',
+    ok: true,
+    detail: `${format === 'html' ? 'an' : 'a'} ${formatLabel(format)} document`,
+  });
 
   let reading: PayloadReading;
   let text = '';
