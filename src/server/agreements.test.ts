@@ -3,7 +3,14 @@ import type { AgreementDetail, VersionDiff } from '../contract/agreements.js';
 import { agreementPassword, agreementWorld } from '../../test/agreements.js';
 import { dialects } from '../../test/databases.js';
 import { testEnvironment } from '../../test/factories.js';
-import { signIn, startWithAdminAndViewer, type TestServer } from '../../test/server.js';
+import { chooseOption } from '../app/agreements/choose-option.js';
+import { ChooseOption } from '../contract/agreements.js';
+import {
+  signIn,
+  startTestServer,
+  startWithAdminAndViewer,
+  type TestServer,
+} from '../../test/server.js';
 
 type Caller = Awaited<ReturnType<typeof signIn>>;
 
@@ -168,5 +175,37 @@ describe.each(dialects)('agreements API on %s', (dialect) => {
     expect((await viewer({ method: 'GET', url: '/api/v1/agreements/SLA-9999' })).statusCode).toBe(
       404,
     );
+  });
+
+  it('rate-limits signing attempts per person like sign-in attempts', async () => {
+    const limited = await startTestServer(dialect, { CHARTER_LOGIN_ATTEMPTS_PER_MINUTE: '2' });
+    try {
+      const world = await agreementWorld(limited.t.uow, testEnvironment(new Date().toISOString()));
+      const { requirement, plus } = await world.requirement();
+      const d = await chooseOption(
+        limited.t.uow,
+        world.as(world.customer),
+        requirement.id,
+        plus.id,
+        ChooseOption.parse({}),
+      );
+      const p = (await limited.t.uow.read.people.get(world.owner.id))!;
+      const signer = await signIn(limited.app, p.email, agreementPassword);
+      const attempt = () =>
+        signer({
+          method: 'POST',
+          url: `/api/v1/agreements/${d.agreement.code}/versions/1/signatures`,
+          payload: {
+            party: 'service_owner',
+            password: 'guess',
+            contentHash: d.versions[0]!.contentHash,
+          },
+        });
+      expect((await attempt()).statusCode).toBe(403);
+      expect((await attempt()).statusCode).toBe(403);
+      expect((await attempt()).statusCode).toBe(429);
+    } finally {
+      await limited.close();
+    }
   });
 });
