@@ -151,6 +151,11 @@ describe.each(dialects)('agreement attainment per review period on %s', (dialect
     };
     await w.version(2, 'active', w.content({ terms: stricter }), switchAt);
     await exampleTickets(w);
+    // Under version 1: resolved after 3 h, within its 4 h (version 2 would miss it)
+    await w.ticket('P1', '2026-04-10T10:00:00Z', [
+      ['2026-04-10T10:10:00Z', 'in_progress'],
+      ['2026-04-10T13:00:00Z', 'resolved'],
+    ]);
     // Under version 2: resolved after 1.5 h, over its 1 h
     await w.ticket('P1', '2026-04-20T10:00:00Z', [
       ['2026-04-20T10:05:00Z', 'in_progress'],
@@ -172,13 +177,50 @@ describe.each(dialects)('agreement attainment per review period on %s', (dialect
       netMinor: -100_00,
     });
     expect(april.targets.find((x) => x.key === 'P1.resolution')).toMatchObject({
-      met: 1,
-      judged: 2,
+      met: 2,
+      judged: 3,
+      status: 'missed',
     });
     expect(april.targets.find((x) => x.key === 'availability')).toMatchObject({
       totalSeconds: 30 * 24 * hour,
       downSeconds: 0,
     });
+  });
+
+  it('judges a quarterly agreement per calendar quarter', async () => {
+    const env = testEnvironment('2026-05-10T12:00:00.000Z');
+    const w = await attainmentWorld(t.uow, env);
+    await w.version(
+      1,
+      'active',
+      w.content({ reviewPeriod: 'quarter' }),
+      '2025-12-20T00:00:00.000Z',
+    );
+    await exampleTickets(w);
+    const report = await agreementAttainment(t.uow, w.admin, { period: 'quarter' });
+    // the last 4 completed quarters end with 2026-Q1; the agreement starts in it
+    expect(report.rows.map((r) => [r.period, r.reviewPeriod, r.complete])).toEqual([
+      ['2026-Q1', 'quarter', true],
+    ]);
+    const q1 = report.rows[0]!;
+    expect(q1.targets.find((x) => x.key === 'availability')).toMatchObject({
+      totalSeconds: 90 * 24 * hour,
+      downSeconds: 2 * hour,
+      status: 'met',
+    });
+    expect(q1).toMatchObject({
+      targetsMet: 2,
+      targetsMissed: 2,
+      compliancePercent: 50,
+      netMinor: -200_00,
+    });
+    expect((await agreementAttainment(t.uow, w.admin, { period: 'month' })).rows).toEqual([]);
+    // a range inside Q2 reports the running quarter up to now
+    const running = await agreementAttainment(t.uow, w.admin, {
+      from: '2026-04-01',
+      to: '2026-04-30',
+    });
+    expect(running.rows.map((r) => [r.period, r.complete])).toEqual([['2026-Q2', false]]);
   });
 
   it('refuses a range that ends before it starts', async () => {

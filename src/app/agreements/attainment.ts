@@ -85,6 +85,9 @@ const dateOf = (ms: number) => iso(ms).slice(0, 10);
 
 type Plan = PlannedPeriod<AgreementVersion>;
 
+/** The review period an agreement's periods follow (that of its latest version in the range). */
+const unitOf = (p: Plan): ReviewPeriod => (p.period.includes('Q') ? 'quarter' : 'month');
+
 /** Per agreement: its periods and, per period, the measures summed per target key. */
 interface AgreementWork {
   agreementId: AgreementId;
@@ -130,9 +133,10 @@ export async function agreementAttainmentIn(
   const loadFrom = periodStart(from, 'quarter');
   const loadTo = periodStart(to - 1, 'quarter', 1);
   const wanted = input.agreementIds ? new Set<string>(input.agreementIds) : null;
-  const versions = (
-    await repos.agreements.versionsInEffect(dateOf(loadFrom), dateOf(loadTo))
-  ).filter(
+  const candidates = input.agreementIds
+    ? (await repos.agreements.versionsOf(input.agreementIds)).filter((v) => v.activatedAt !== null)
+    : await repos.agreements.versionsInEffect(dateOf(loadFrom), dateOf(loadTo));
+  const versions = candidates.filter(
     (v) =>
       (!wanted || wanted.has(v.agreementId)) &&
       (!input.serviceId || v.content.service.id === input.serviceId) &&
@@ -149,7 +153,7 @@ export async function agreementAttainmentIn(
   for (const [agreementId, list] of byAgreement) {
     const periods = planPeriods(list, from, to, now);
     if (periods.length === 0) continue;
-    if (input.period && periods[0]!.version.content.reviewPeriod !== input.period) continue;
+    if (input.period && unitOf(periods[0]!) !== input.period) continue;
     works.push({
       agreementId,
       serviceId: periods[0]!.version.content.service.id,
@@ -327,7 +331,7 @@ function rowOf(p: Plan, measures: Map<TermKey, TargetMeasure>): AgreementPeriodA
     serviceName: c.service.name,
     orgUnitId: c.customer.id,
     customerName: c.customer.name,
-    reviewPeriod: c.reviewPeriod,
+    reviewPeriod: unitOf(p),
     period: p.period,
     periodStart: iso(p.start),
     periodEnd: iso(p.end),
