@@ -16,15 +16,22 @@ test('agreement documents: the signed PDF verifies; an edited HTML copy is caugh
     expect(res.status()).toBe(200);
     return res.body();
   };
-  const pdf = join(dir, 'SLA-0001-v1.pdf');
-  writeFileSync(pdf, await document('pdf'));
   const html = join(dir, 'SLA-0001-v1-edited.html');
   writeFileSync(
     html,
     (await document('html')).toString('utf8').replace(/<h1>SLA-0001 /, '<h1>SLA-0001 (amended) '),
   );
 
-  await page.goto('/agreements/verify');
+  // The agreement page offers the documents of the version and the way to verify them.
+  await page.goto('/agreements/SLA-0001');
+  const pdfLink = page.getByRole('link', { name: 'PDF', exact: true }).first();
+  await expect(pdfLink).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), pdfLink.click()]);
+  expect(download.suggestedFilename()).toBe('SLA-0001-v1.pdf');
+  const pdf = join(dir, 'SLA-0001-v1.pdf');
+  await download.saveAs(pdf);
+  await page.getByRole('link', { name: 'Verify a document' }).first().click();
+  await expect(page).toHaveURL(/\/agreements\/verify$/);
   await expect(
     page.getByRole('heading', { level: 1, name: 'Verify an agreement document' }),
   ).toBeVisible();
