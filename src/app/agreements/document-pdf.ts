@@ -257,7 +257,7 @@ class Layout {
     );
     drawRow(head, true);
     for (const r of rows) drawRow(r, false);
-    this.space(4);
+    this.space(8);
   }
 
   footers(label: string) {

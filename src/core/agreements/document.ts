@@ -248,7 +248,7 @@ export function documentBlocks(payload: AgreementDocumentPayload): DocumentBlock
             : 'not acknowledged yet',
         ];
       }),
-      widths: [0.1, 0.17, 0.35, 0.15, 0.23],
+      widths: [0.15, 0.15, 0.33, 0.14, 0.23],
     });
   }
 
