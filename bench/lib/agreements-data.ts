@@ -41,8 +41,8 @@ import { seedPortfolio, type Portfolio } from './portfolio-data.js';
 export const AGREEMENTS = 1_000;
 export const AGREEMENT_SERVICES = 700;
 /** Tickets over the year on the agreements' services (BENCH_TICKETS), and on the feasibility service. */
-export const TICKETS = Number(process.env.BENCH_TICKETS ?? 60_000);
-export const FEASIBILITY_TICKETS = Number(process.env.BENCH_FEASIBILITY_TICKETS ?? 20_000);
+export const TICKETS = Number(process.env.BENCH_TICKETS ?? 40_000);
+export const FEASIBILITY_TICKETS = Number(process.env.BENCH_FEASIBILITY_TICKETS ?? 10_000);
 export const OUTAGES_PER_SERVICE = 4;
 /** The bench judges at a fixed instant so runs compare; tickets cover the year before it. */
 export const NOW = '2026-11-27T12:00:00.000Z' as Instant;

@@ -7,10 +7,11 @@
 import {
   assessFeasibility,
   type CalendarInfo,
+  type FeasibilityInput,
   type FeasibilityReport,
   type OlaRef,
 } from '../../core/agreements/feasibility.js';
-import type { AgreementVersion } from '../../core/agreements/records.js';
+import type { AgreementVersion, Requirement } from '../../core/agreements/records.js';
 import type { CalendarId, ServiceLevelTerms } from '../../core/agreements/terms.js';
 import {
   monthsBefore,
@@ -169,13 +170,20 @@ export async function calendarsFor(
   return (id) => byId.get(id) ?? null;
 }
 
-/** GET /requirements/:id/feasibility. */
-export async function requirementFeasibility(
-  uow: UnitOfWork,
-  ctx: Ctx,
+/** Everything the feasibility of a requirement is judged from, read once. */
+export interface FeasibilityFacts {
+  requirement: Requirement;
+  tickets: HistoryTicket[];
+  /** The input to assessFeasibility, without the history (built from `tickets`). */
+  input: Omit<FeasibilityInput, 'history'>;
+}
+
+/** Reads the facts: the service's tickets, outages, graph, agreements, OLAs and calendars. */
+export async function feasibilityFacts(
+  repos: Repositories,
   id: string,
-): Promise<RequirementFeasibility> {
-  const repos = uow.read;
+  at: Instant,
+): Promise<FeasibilityFacts> {
   const requirement = await findRequirement(repos, id);
   const revision = await repos.requirements.revision(requirement.id, requirement.revision);
   if (!revision)
@@ -183,7 +191,6 @@ export async function requirementFeasibility(
   const options = (await repos.requirements.optionsOf(requirement.id)).filter(
     (o) => o.status !== 'withdrawn',
   );
-  const at = ctx.env.now();
   const now = Date.parse(at);
   const serviceId = requirement.serviceId;
 
@@ -202,27 +209,40 @@ export async function requirementFeasibility(
     ...termsList.map((t) => t.calendarId),
     ...olas.map((o) => o.calendarId),
   ]);
+  return {
+    requirement,
+    tickets,
+    input: {
+      now,
+      serviceId,
+      requirement: { terms: revision.terms, businessValue: revision.businessValue },
+      options: options.map((o) => ({
+        id: o.id,
+        label: o.label,
+        terms: o.terms,
+        monthlyCostMinor: o.monthlyCostMinor,
+        currency: o.currency,
+      })),
+      calendar,
+      outages: outageHistories.flatMap((events) => outageIntervals({ events }, now)),
+      dependencies,
+      olas,
+    },
+  };
+}
 
-  const report = assessFeasibility({
-    now,
-    serviceId,
-    requirement: { terms: revision.terms, businessValue: revision.businessValue },
-    options: options.map((o) => ({
-      id: o.id,
-      label: o.label,
-      terms: o.terms,
-      monthlyCostMinor: o.monthlyCostMinor,
-      currency: o.currency,
-    })),
-    calendar,
-    history: new TicketHistory(tickets, now),
-    outages: outageHistories.flatMap((events) => outageIntervals({ events }, now)),
-    dependencies,
-    olas,
-  });
+/** GET /requirements/:id/feasibility. */
+export async function requirementFeasibility(
+  uow: UnitOfWork,
+  ctx: Ctx,
+  id: string,
+): Promise<RequirementFeasibility> {
+  const at = ctx.env.now();
+  const { requirement, tickets, input } = await feasibilityFacts(uow.read, id, at);
+  const report = assessFeasibility({ ...input, history: new TicketHistory(tickets, input.now) });
   return {
     requirementId: requirement.id,
-    serviceId,
+    serviceId: requirement.serviceId,
     revision: requirement.revision,
     at,
     ...report,
