@@ -313,6 +313,16 @@ export interface TicketsRepository {
     createdFrom: Instant,
     createdTo: Instant,
   ): Promise<TicketTimerFacts[]>;
+  /**
+   * By service, the histories of the services' incidents that ever had impact outage, began
+   * before `to` and may have been down after `from` (not cancelled; still open, or resolved or
+   * closed at or after `from`).
+   */
+  outageHistoriesOf(
+    serviceIds: readonly ServiceId[],
+    from: Instant,
+    to: Instant,
+  ): Promise<Map<ServiceId, TicketEvent[][]>>;
 }
 
 /** A ticket's facts for timers and attainment (see TicketsRepository.timerFactsOf). */

@@ -307,20 +307,60 @@ export function ticketsRepository(db: Kysely<Database>): TicketsRepository {
           byId.set(t.id, facts);
           out.push(facts);
         }
-        const events = await db
-          .selectFrom('ticket_events')
-          .innerJoin('tickets', 'tickets.id', 'ticket_events.ticket_id')
-          .select(['ticket_events.ticket_id', 'ticket_events.at', 'ticket_events.status'])
-          .where('tickets.service_id', 'in', part)
-          .where('tickets.created_at', '>=', createdFrom)
-          .where('tickets.created_at', '<', createdTo)
-          .orderBy('ticket_events.ticket_id')
-          .orderBy('ticket_events.seq')
+        // By ticket id (the events' primary key), in order.
+        for (const ids of chunks([...byId.keys()], 500)) {
+          const events = await db
+            .selectFrom('ticket_events')
+            .select(['ticket_id', 'at', 'status'])
+            .where('ticket_id', 'in', ids)
+            .orderBy('ticket_id')
+            .orderBy('seq')
+            .execute();
+          for (const e of events)
+            byId.get(e.ticket_id)?.changes.push({
+              at: e.at as Instant,
+              status: e.status as TicketStatus,
+            });
+        }
+      }
+      return out;
+    },
+    async outageHistoriesOf(serviceIds, from, to) {
+      const out = new Map<ServiceId, TicketEvent[][]>();
+      for (const part of chunks([...serviceIds], 200)) {
+        const rows = await db
+          .selectFrom('tickets')
+          .select(['id', 'service_id'])
+          .where('service_id', 'in', part)
+          .where('type', '=', 'incident')
+          .where('created_at', '<', to)
+          .where('status', '!=', 'cancelled')
+          .where((eb) =>
+            eb.or([
+              eb('status', 'not in', ['resolved', 'closed']),
+              eb('resolved_at', '>=', from),
+              eb('closed_at', '>=', from),
+            ]),
+          )
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('ticket_events')
+                .select(sql`1`.as('one'))
+                .whereRef('ticket_events.ticket_id', '=', 'tickets.id')
+                .where('ticket_events.impact', '=', 'outage'),
+            ),
+          )
           .execute();
-        for (const e of events)
-          byId
-            .get(e.ticket_id)
-            ?.changes.push({ at: e.at as Instant, status: e.status as TicketStatus });
+        const found = await histories(rows.map((r) => r.id as TicketId));
+        for (const r of rows) {
+          const events = found.get(r.id as TicketId);
+          if (!events) continue;
+          const serviceId = r.service_id as ServiceId;
+          const list = out.get(serviceId);
+          if (list) list.push(events);
+          else out.set(serviceId, [events]);
+        }
       }
       return out;
     },

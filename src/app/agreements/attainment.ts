@@ -20,13 +20,14 @@ import {
 } from '../../core/agreements/attainment.js';
 import type { AgreementId, ReviewPeriod } from '../../core/agreements/content.js';
 import type { AgreementVersion } from '../../core/agreements/records.js';
-import { ticketTermKey, type TermKey, type TicketTerm } from '../../core/agreements/terms.js';
+import { ticketTermKey, type TermKey } from '../../core/agreements/terms.js';
 import { availabilityByPeriod, outageIntervals } from '../../core/availability.js';
 import type { CompiledCalendar } from '../../core/calendar/clock.js';
 import { DAY_MS, type EpochMs } from '../../core/calendar/units.js';
 import { DomainError, invalid } from '../../core/errors.js';
 import type { Instant, OrgUnitId } from '../../core/ids.js';
 import type { ServiceId } from '../../core/services.js';
+import type { TicketEvent } from '../../core/tickets.js';
 import type { CalendarId } from '../../core/sla/targets.js';
 import { deriveTimer, type Timer, type TimerTarget } from '../../core/sla/timer.js';
 import type {
@@ -171,6 +172,7 @@ export async function agreementAttainmentIn(
     ),
   );
 
+  const prepared = new PreparedTerms(calendars);
   const byService = new Map<ServiceId, AgreementWork[]>();
   for (const w of works) {
     const list = byService.get(w.serviceId);
@@ -185,17 +187,29 @@ export async function agreementAttainmentIn(
     const end = Math.max(...batchWorks.map((w) => w.periods.at(-1)!.end));
     const tickets = await repos.tickets.timerFactsOf(batch, iso(start), iso(Math.min(end, now)));
     for (const ticket of tickets)
-      judgeTicket(ticket, byService.get(ticket.serviceId) ?? [], calendars, now);
-    for (const serviceId of batch) {
-      const serviceWorks = byService.get(serviceId)!;
-      if (
-        serviceWorks.some((w) =>
+      judgeTicket(ticket, byService.get(ticket.serviceId) ?? [], prepared, now);
+    const measured = batch.filter((serviceId) =>
+      byService
+        .get(serviceId)!
+        .some((w) =>
           w.periods.some((p) =>
             p.segments.some((s) => s.version.content.terms.availabilityPercent !== null),
           ),
-        )
-      )
-        await measureAvailability(repos, serviceId, serviceWorks, calendars, now);
+        ),
+    );
+    if (measured.length > 0) {
+      const outages = await repos.tickets.outageHistoriesOf(
+        measured,
+        iso(start),
+        iso(Math.min(end, now)),
+      );
+      for (const serviceId of measured)
+        measureAvailability(
+          outages.get(serviceId) ?? [],
+          byService.get(serviceId)!,
+          calendars,
+          now,
+        );
     }
   }
 
@@ -223,77 +237,109 @@ const add = (
   if (verdict === 'met') m.met += 1;
 };
 
+/** A ticket target ready to judge: its timer target (one object, so its rule is worded once). */
+interface PreparedTerm {
+  key: TermKey;
+  /** Timers of the same metric and calendar count the same business time. */
+  timerKey: string;
+  /** Targets of the same duration and calendar have the same business seconds. */
+  secondsKey: string;
+  target: TimerTarget;
+}
+
+/** Per version: its ticket targets by priority, on its compiled calendar (null: none). */
+class PreparedTerms {
+  private readonly found = new Map<string, Map<string, PreparedTerm[]> | null>();
+  constructor(private readonly calendars: Calendars) {}
+  of(version: AgreementVersion): Map<string, PreparedTerm[]> | null {
+    let prepared = this.found.get(version.id);
+    if (prepared !== undefined) return prepared;
+    const terms = version.content.terms;
+    const calendar = this.calendars.get(terms.calendarId);
+    prepared = calendar ? new Map() : null;
+    if (prepared && calendar)
+      for (const term of terms.tickets) {
+        const d = term.duration;
+        const list = prepared.get(term.priority) ?? [];
+        list.push({
+          key: ticketTermKey(term),
+          timerKey: `${term.metric}|${terms.calendarId}`,
+          secondsKey: `${terms.calendarId}|${'workingDays' in d ? `${d.workingDays}d${d.endOfWorkingDay ? 'e' : ''}` : d.businessSeconds}`,
+          target: { metric: term.metric, duration: d, calendar },
+        });
+        prepared.set(term.priority, list);
+      }
+    this.found.set(version.id, prepared);
+    return prepared;
+  }
+}
+
 /** Counts one ticket for every ticket target of its priority of each agreement of its service. */
 function judgeTicket(
   ticket: TicketTimerFacts,
   works: readonly AgreementWork[],
-  calendars: Calendars,
+  prepared: PreparedTerms,
   now: number,
 ): void {
   if (ticket.status === 'cancelled') return;
   const created = Date.parse(ticket.createdAt);
   let facts: Parameters<typeof deriveTimer>[0] | null = null;
-  const timers = new Map<string, Timer>();
-  const seconds = new Map<string, number>();
+  let timers: Map<string, Timer> | null = null;
+  let seconds: Map<string, number> | null = null;
   for (const w of works) {
-    const index = w.periods.findIndex((p) => created >= p.start && created < p.end);
+    let index = -1;
+    for (let i = 0; i < w.periods.length; i++)
+      if (created >= w.periods[i]!.start && created < w.periods[i]!.end) {
+        index = i;
+        break;
+      }
     if (index < 0) continue;
     const segment = segmentAt(w.periods[index]!.segments, created);
     if (!segment) continue;
-    const terms = segment.version.content.terms;
-    const calendar = calendars.get(terms.calendarId);
-    if (!calendar) continue;
-    for (const term of terms.tickets) {
-      if (term.priority !== ticket.priority) continue;
-      facts ??= {
+    const terms = prepared.of(segment.version)?.get(ticket.priority);
+    if (!terms) continue;
+    for (const term of terms) {
+      const f = (facts ??= {
         createdAt: created as EpochMs,
         changes: ticket.changes.map((c) => ({ at: Date.parse(c.at) as EpochMs, status: c.status })),
         firstResponseAt: ticket.firstResponseAt
           ? (Date.parse(ticket.firstResponseAt) as EpochMs)
           : null,
-      };
-      const f = facts;
-      const target = (t: TicketTerm): TimerTarget => ({
-        metric: t.metric,
-        duration: t.duration,
-        calendar,
       });
-      const timerKey = `${term.metric}|${terms.calendarId}`;
-      let timer = timers.get(timerKey);
-      if (!timer) timers.set(timerKey, (timer = deriveTimer(f, target(term), now as EpochMs)));
-      const d = term.duration;
-      const secondsKey = `${terms.calendarId}|${JSON.stringify(d)}`;
-      let targetSeconds = seconds.get(secondsKey);
+      timers ??= new Map();
+      seconds ??= new Map();
+      let timer = timers.get(term.timerKey);
+      if (!timer) timers.set(term.timerKey, (timer = deriveTimer(f, term.target, now as EpochMs)));
+      let targetSeconds = seconds.get(term.secondsKey);
       if (targetSeconds === undefined) {
+        const d = term.target.duration;
+        const calendar = term.target.calendar;
         targetSeconds =
           'workingDays' in d
             ? calendar.elapsed(
                 created as EpochMs,
                 calendar.addWorkingDays(created as EpochMs, d.workingDays, {
-                  endOfWorkingDay: d.endOfWorkingDay,
+                  endOfWorkingDay: d.endOfWorkingDay ?? false,
                 }),
               )
             : d.businessSeconds;
-        seconds.set(secondsKey, targetSeconds);
+        seconds.set(term.secondsKey, targetSeconds);
       }
       const verdict = ticketVerdict(timer, targetSeconds, () =>
-        deriveTimer(f, target(term), now as EpochMs),
+        deriveTimer(f, term.target, now as EpochMs),
       );
-      add(w.measures[index]!, ticketTermKey(term), verdict);
+      add(w.measures[index]!, term.key, verdict);
     }
   }
 }
 
 /** Availability within each governing version's calendar, summed over the period's segments. */
-async function measureAvailability(
-  repos: Repositories,
-  serviceId: ServiceId,
+function measureAvailability(
+  histories: readonly TicketEvent[][],
   works: readonly AgreementWork[],
   calendars: Calendars,
   now: number,
-): Promise<void> {
-  const end = Math.max(...works.map((w) => w.periods.at(-1)!.end));
-  const histories = await repos.tickets.outageHistories(serviceId, iso(Math.min(end, now)));
+): void {
   const outages = histories.flatMap((events) => outageIntervals({ events }, now));
   for (const w of works)
     w.periods.forEach((p, i) => {
