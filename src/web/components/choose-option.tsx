@@ -1,8 +1,9 @@
 // Choosing an option of a requirement (the customer representative): the option becomes a
 // pending agreement version with a review period, dates, money bands and notes; OLAs are
-// drafted from the service's team targets. Opens the agreement afterwards.
+// drafted from the service's team targets unless the chooser sets them. Opens the agreement
+// afterwards.
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { fieldErrors, request } from '../api.js';
 import {
@@ -13,8 +14,10 @@ import {
   type AgreementDetail,
   type BandDraft,
 } from '../routes/agreements-shared.js';
-import { SelectField, TextAreaField, TextField } from './fields.js';
+import { allQuery, teamsAll } from '../queries.js';
+import { CheckboxField, SelectField, TextAreaField, TextField } from './fields.js';
 import { FormActions } from './form.js';
+import { OlaEditor, newOlaDraft, olasOf, targetKeysOf, type OlaDraft } from './ola-editor.js';
 import { issuesAt } from './terms-editor.js';
 import { ErrorBanner } from './ui.js';
 
@@ -23,7 +26,15 @@ export type ChoosableOption = {
   label: string;
   currency: string;
   monthlyCostMinor: number;
+  /** The option's terms: the targets OLAs may underpin and the service hours. */
+  terms: {
+    availabilityPercent: number | null;
+    calendarId: string;
+    tickets: readonly { priority: string; metric: string }[];
+  };
 };
+
+const calendarsAll = allQuery<{ id: string; name: string; active: boolean }>('/calendars');
 
 export function ChooseOption({
   requirementId,
@@ -61,6 +72,12 @@ function ChooseForm({
   const [costPerMiss, setCostPerMiss] = useState('0');
   const [notes, setNotes] = useState('');
   const [bands, setBands] = useState<BandDraft[]>([]);
+  const [ownOlas, setOwnOlas] = useState(false);
+  const [olas, setOlas] = useState<OlaDraft[]>(() => [
+    newOlaDraft('ola-1', option.terms.calendarId),
+  ]);
+  const { data: teams } = useQuery({ ...teamsAll, enabled: ownOlas });
+  const { data: calendars } = useQuery({ ...calendarsAll, enabled: ownOlas });
   const choose = useMutation({
     mutationFn: () =>
       request<AgreementDetail>(`/requirements/${requirementId}/options/${option.id}/choose`, {
@@ -72,6 +89,7 @@ function ChooseForm({
           bands: bandsOf(bands),
           costPerMissedTargetMinor: minorOf(costPerMiss),
           notes,
+          ...(ownOlas ? { olas: olasOf(olas) } : {}),
         },
       }),
     onSuccess: async (d) => {
@@ -91,7 +109,7 @@ function ChooseForm({
       <p>
         {option.label} costs {money(option.monthlyCostMinor, option.currency)} per month. Choosing
         it draws up an agreement for both parties to sign; the delivery leads acknowledge the OLAs
-        underneath, drafted from the service&apos;s team targets.
+        underneath, drafted from the service&apos;s team targets unless you set them below.
       </p>
       <ErrorBanner
         error={choose.error}
@@ -102,6 +120,7 @@ function ChooseForm({
           'bands',
           'money',
           'costPerMissedTargetMinor',
+          ...(ownOlas ? ['olas'] : []),
         ]}
       />
       <SelectField
@@ -147,6 +166,23 @@ function ChooseForm({
         onChange={setNotes}
         hint="Scope, exclusions, what the customer does"
       />
+      <CheckboxField
+        label="Set the OLAs myself"
+        checked={ownOlas}
+        onChange={setOwnOlas}
+        hint="Unticked, the OLAs are drafted from the service's team targets"
+      />
+      {ownOlas ? (
+        <OlaEditor
+          value={olas}
+          onChange={setOlas}
+          teams={teams ?? []}
+          calendars={calendars ?? []}
+          targets={targetKeysOf(option.terms)}
+          defaultCalendarId={option.terms.calendarId}
+          errors={issuesAt(choose.error, 'olas')}
+        />
+      ) : null}
       <FormActions
         busy={choose.isPending}
         submitLabel="Choose and draw up the agreement"

@@ -36,11 +36,29 @@ export type TermsDraft = {
 export type CalendarChoice = { id: string; name: string };
 
 const rowKey = (p: Priority, m: Metric) => `${p}.${m}` as const;
-const unitLabels: Record<DurationUnit, string> = {
+/** The units a duration is typed in, as the editors label them. */
+export const unitLabels: Record<DurationUnit, string> = {
   hours: 'business hours',
   minutes: 'business minutes',
   days: 'working days',
 };
+
+/** A duration as an amount and a unit to edit: whole hours in hours, else minutes; days as days. */
+export function durationDraft(d: Duration): { amount: string; unit: DurationUnit } {
+  if (d.workingDays !== undefined) return { amount: String(d.workingDays), unit: 'days' };
+  const s = d.businessSeconds ?? 0;
+  return s % 3600 === 0
+    ? { amount: String(s / 3600), unit: 'hours' }
+    : { amount: String(s / 60), unit: 'minutes' };
+}
+
+/** The API's duration from a typed amount and unit (NaN when the amount is not a number). */
+export function durationOf(amount: string, unit: DurationUnit): Duration {
+  const n = num(amount);
+  return unit === 'days'
+    ? { workingDays: n }
+    : { businessSeconds: Math.round(n * (unit === 'hours' ? 3600 : 60)) };
+}
 
 export function emptyDraft(calendarId = ''): TermsDraft {
   const rows = {} as TermsDraft['rows'];
@@ -53,21 +71,12 @@ export function emptyDraft(calendarId = ''): TermsDraft {
 export function draftOf(terms: Terms): TermsDraft {
   const draft = emptyDraft(terms.calendarId);
   draft.availability = terms.availabilityPercent === null ? '' : String(terms.availabilityPercent);
-  for (const t of terms.tickets) {
-    const d = t.duration;
-    const [amount, unit]: [number, DurationUnit] =
-      d.workingDays !== undefined
-        ? [d.workingDays, 'days']
-        : (d.businessSeconds ?? 0) % 3600 === 0
-          ? [(d.businessSeconds ?? 0) / 3600, 'hours']
-          : [(d.businessSeconds ?? 0) / 60, 'minutes'];
+  for (const t of terms.tickets)
     draft.rows[rowKey(t.priority, t.metric)] = {
       on: true,
-      amount: String(amount),
-      unit,
+      ...durationDraft(t.duration),
       goal: String(t.goalPercent),
     };
-  }
   return draft;
 }
 
@@ -80,11 +89,7 @@ export function termsOf(draft: TermsDraft): Terms {
     for (const m of metrics) {
       const row = draft.rows[rowKey(p, m)];
       if (!row.on) continue;
-      const amount = num(row.amount);
-      const duration: Duration =
-        row.unit === 'days'
-          ? { workingDays: amount }
-          : { businessSeconds: Math.round(amount * (row.unit === 'hours' ? 3600 : 60)) };
+      const duration = durationOf(row.amount, row.unit);
       tickets.push({ priority: p, metric: m, duration, goalPercent: num(row.goal) });
     }
   return {

@@ -3,13 +3,21 @@
 // acknowledgements, the signatures (signing asks for the password and shows the content hash),
 // a readable diff between versions, a new version for those who may revise, and withdrawal of
 // a pending version.
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { fieldErrors } from '../api.js';
 import { AgreementDocuments } from '../components/agreement-documents.js';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../components/fields.js';
 import { BusyButton, ConfirmButton, FormActions } from '../components/form.js';
+import {
+  OlaEditor,
+  olaDrafts,
+  olasOf,
+  targetKeysOf,
+  targetLabel,
+  type OlaDraft,
+} from '../components/ola-editor.js';
 import { TermsEditor, draftOf, issuesAt, termsOf, type Terms } from '../components/terms-editor.js';
 import {
   Badge,
@@ -20,7 +28,7 @@ import {
   formatInstant,
 } from '../components/ui.js';
 import { durationLabel } from '../../core/agreements/terms.js';
-import { allQuery } from '../queries.js';
+import { allQuery, teamsAll } from '../queries.js';
 import {
   AgreementStatusBadge,
   BandsEditor,
@@ -287,17 +295,37 @@ function Olas({ d, v }: { d: AgreementDetail; v: V }) {
                       ({o.priority} {o.metric} within {durationLabel(o.duration)})
                     </span>
                   </td>
-                  <td>{o.underpins.join(', ')}</td>
+                  <td>
+                    {o.underpins.length === 0 ? (
+                      <span className="muted">no target</span>
+                    ) : (
+                      o.underpins.map((k, i) => (
+                        <Fragment key={k}>
+                          {i > 0 ? ', ' : ''}
+                          <span title={v.targets.find((t) => t.key === k)?.label}>
+                            {targetLabel(k)}
+                          </span>
+                        </Fragment>
+                      ))
+                    )}
+                  </td>
                   <td>
                     {ack ? (
                       <>
                         <Badge tone="good">Acknowledged</Badge> by {ack.person.name},{' '}
                         {formatInstant(ack.acknowledgedAt)}
                       </>
-                    ) : can ? (
-                      <Acknowledge d={d} v={v} olaKey={o.key} />
                     ) : (
-                      <Badge tone="bad">Not acknowledged</Badge>
+                      <>
+                        <Badge tone="bad">Not acknowledged</Badge>{' '}
+                        {can ? (
+                          <Acknowledge d={d} v={v} olaKey={o.key} />
+                        ) : v.status === 'pending' ? (
+                          <span className="muted">
+                            awaits the delivery lead of {o.teamName} for this service
+                          </span>
+                        ) : null}
+                      </>
                     )}
                   </td>
                 </tr>
@@ -489,6 +517,9 @@ function NewVersionFields({ d, onDone }: { d: AgreementDetail; onDone: () => voi
   const [notes, setNotes] = useState(c.notes);
   const [changeTerms, setChangeTerms] = useState(false);
   const [terms, setTerms] = useState(draftOf(c.terms as Terms));
+  const { data: teams } = useQuery(teamsAll);
+  const [changeOlas, setChangeOlas] = useState(false);
+  const [olas, setOlas] = useState<OlaDraft[]>(olaDrafts(c.olas));
   const [changeNote, setChangeNote] = useState('');
   const save = useAgreementAction<unknown>(d.agreement.code, '/versions');
   const errors = fieldErrors(save.error);
@@ -510,6 +541,7 @@ function NewVersionFields({ d, onDone }: { d: AgreementDetail; onDone: () => voi
             bands: bandsOf(bands),
           },
           ...(changeTerms ? { terms: termsOf(terms) } : {}),
+          ...(changeOlas ? { olas: olasOf(olas) } : {}),
         },
       },
       { onSuccess: onDone },
@@ -532,6 +564,8 @@ function NewVersionFields({ d, onDone }: { d: AgreementDetail; onDone: () => voi
           'money',
           'terms',
           'changeNote',
+          // OLA errors show in the OLA editor when it is open, else here.
+          ...(changeOlas ? ['olas'] : []),
         ]}
       />
       <TextField label="Title" value={title} onChange={setTitle} error={errors.title} />
@@ -587,6 +621,24 @@ function NewVersionFields({ d, onDone }: { d: AgreementDetail; onDone: () => voi
           onChange={setTerms}
           calendars={(calendars ?? []).filter((x) => x.active)}
           errors={{ ...issuesAt(save.error, 'terms'), ...issuesAt(save.error, 'changes.terms') }}
+        />
+      ) : null}
+      <CheckboxField
+        label="Change the OLAs"
+        checked={changeOlas}
+        onChange={setChangeOlas}
+        hint={`Version ${latest.number} has ${c.olas.length} OLA${c.olas.length === 1 ? '' : 's'}; the teams acknowledge the OLAs of the new version again`}
+      />
+      {changeOlas ? (
+        <OlaEditor
+          value={olas}
+          onChange={setOlas}
+          teams={teams ?? []}
+          calendars={calendars ?? []}
+          targets={targetKeysOf(changeTerms ? termsOf(terms) : c.terms)}
+          takenKeys={c.olas.map((o) => o.key)}
+          defaultCalendarId={changeTerms ? terms.calendarId : c.terms.calendarId}
+          errors={{ ...issuesAt(save.error, 'olas'), ...issuesAt(save.error, 'changes.olas') }}
         />
       ) : null}
       <TextAreaField label="Notes" value={notes} onChange={setNotes} />
