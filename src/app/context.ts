@@ -35,6 +35,23 @@ export async function recordChange(
   });
 }
 
+/** Records `<entityType>.<action>` for one entity, inside the caller's transaction. */
+export function recordEntityChange(
+  audit: AuditRepository,
+  ctx: Ctx,
+  entityType: string,
+  entityId: string,
+  action: string,
+  change: { before?: unknown; after?: unknown },
+): Promise<void> {
+  return recordChange(audit, ctx, {
+    action: `${entityType}.${action}`,
+    entityType,
+    entityId,
+    ...change,
+  });
+}
+
 /** Turns `sort=-name` into a sort request. */
 export function parseSort(sort: string | undefined): { field: string; desc: boolean } | undefined {
   if (!sort) return undefined;

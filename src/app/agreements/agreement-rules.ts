@@ -26,8 +26,8 @@ import type {
   OlaTerm as WireOla,
   ServiceLevelTerms as WireTerms,
 } from '../../contract/sl-terms.js';
-import { recordChange, type Ctx } from '../context.js';
-import { notify } from '../notifications/notify.js';
+import { recordChange, recordEntityChange, type Ctx } from '../context.js';
+import { notifyOthers } from '../notifications/notify.js';
 import {
   activeHolder,
   canEditService,
@@ -279,33 +279,18 @@ export function recordAgreementChange(
   action: string,
   change: { before?: unknown; after?: unknown },
 ): Promise<void> {
-  return recordChange(repos.audit, ctx, {
-    action: `agreement.${action}`,
-    entityType: 'agreement',
-    entityId: agreementId,
-    ...change,
-  });
+  return recordEntityChange(repos.audit, ctx, 'agreement', agreementId, action, change);
 }
 
 /** Tells people (never the actor, each once) about an agreement. */
-export async function tellAll(
+export function tellAll(
   repos: Repositories,
   ctx: Ctx,
   recipients: (PersonId | null | undefined)[],
   notice: { eventKey: string; subject: string; body: string; code: string },
 ): Promise<void> {
-  const seen = new Set<string>();
-  for (const id of recipients) {
-    if (!id || id === ctx.actor.personId || seen.has(id)) continue;
-    seen.add(id);
-    await notify(repos, ctx, {
-      eventKey: notice.eventKey,
-      recipientId: id,
-      subject: notice.subject,
-      body: notice.body,
-      link: `/agreements/${notice.code}`,
-    });
-  }
+  const { code, ...rest } = notice;
+  return notifyOthers(repos, ctx, recipients, { ...rest, link: `/agreements/${code}` });
 }
 
 /** The people who sign a version and the delivery leads who acknowledge its OLAs, now. */

@@ -67,3 +67,18 @@ export async function notify(repos: Repositories, ctx: Ctx, notice: Notice): Pro
     ),
   );
 }
+
+/** Tells each of `recipients` once, never the actor themself, inside the caller's transaction. */
+export async function notifyOthers(
+  repos: Repositories,
+  ctx: Ctx,
+  recipients: (PersonId | null | undefined)[],
+  notice: Omit<Notice, 'recipientId'>,
+): Promise<void> {
+  const seen = new Set<string>();
+  for (const id of recipients) {
+    if (!id || id === ctx.actor.personId || seen.has(id)) continue;
+    seen.add(id);
+    await notify(repos, ctx, { ...notice, recipientId: id });
+  }
+}

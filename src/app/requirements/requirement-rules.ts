@@ -14,8 +14,8 @@ import type { RoleAssignment } from '../../core/ownership.js';
 import type { CalendarId } from '../../core/sla/targets.js';
 import type { ServiceId } from '../../core/services.js';
 import type { ServiceLevelTerms as WireTerms } from '../../contract/sl-terms.js';
-import { recordChange, type Ctx } from '../context.js';
-import { notify } from '../notifications/notify.js';
+import { recordEntityChange, type Ctx } from '../context.js';
+import { notifyOthers } from '../notifications/notify.js';
 import { activeHolder, canEditService, serviceScope } from '../ownership/ownership-rules.js';
 import type { Repositories } from '../ports.js';
 import { durationOf } from '../targets/create-target.js';
@@ -113,28 +113,20 @@ export function recordRequirementChange(
   action: string,
   change: { before?: unknown; after?: unknown },
 ): Promise<void> {
-  return recordChange(repos.audit, ctx, {
-    action: `requirement.${action}`,
-    entityType: 'requirement',
-    entityId: requirementId,
-    ...change,
-  });
+  return recordEntityChange(repos.audit, ctx, 'requirement', requirementId, action, change);
 }
 
 /** Tells a person (never the actor themself) about a change of a requirement. */
-export async function tell(
+export function tell(
   repos: Repositories,
   ctx: Ctx,
   recipientId: PersonId | null,
   notice: { eventKey: string; subject: string; body: string; requirementId: RequirementId },
 ): Promise<void> {
-  if (!recipientId || recipientId === ctx.actor.personId) return;
-  await notify(repos, ctx, {
-    eventKey: notice.eventKey,
-    recipientId,
-    subject: notice.subject,
-    body: notice.body,
-    link: `/requirements/${notice.requirementId}`,
+  const { requirementId, ...rest } = notice;
+  return notifyOthers(repos, ctx, [recipientId], {
+    ...rest,
+    link: `/requirements/${requirementId}`,
   });
 }
 
