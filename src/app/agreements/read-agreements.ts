@@ -18,7 +18,7 @@ import type {
   VersionDiff,
 } from '../../contract/agreements.js';
 import { invalid } from '../../core/errors.js';
-import { parseSort, type Ctx } from '../context.js';
+import { parseSort, sortAndPage, type Ctx } from '../context.js';
 import { findService } from '../services/service-rules.js';
 import type { Page, Repositories, UnitOfWork } from '../ports.js';
 import {
@@ -124,7 +124,7 @@ export async function listAgreements(
     listCap,
   );
   const q = query.q?.toLowerCase();
-  let rows = (await load(repos, agreements))
+  const rows = (await load(repos, agreements))
     .filter((l) => l.versions.length > 0)
     .map((l) => summaryOf(l, day))
     .filter(
@@ -139,21 +139,12 @@ export async function listAgreements(
         [s.code, s.title, s.service.name, s.customer.name].some((x) => x.toLowerCase().includes(q)),
     );
   const sort = parseSort(query.sort) ?? { field: 'code', desc: false };
-  const value = sortValue[sort.field] ?? sortValue.code!;
-  rows = rows.sort((x, y) => {
-    const a = value(x);
-    const b = value(y);
-    const c = a < b ? -1 : a > b ? 1 : x.code.localeCompare(y.code);
-    return sort.desc ? -c : c;
-  });
-  const offset = query.cursor ? Number(query.cursor) : 0;
-  if (!Number.isInteger(offset) || offset < 0)
-    throw invalid('cursor', 'must be a cursor from the previous page');
-  const items = rows.slice(offset, offset + query.limit);
-  return {
-    items,
-    nextCursor: offset + query.limit < rows.length ? String(offset + query.limit) : null,
-  };
+  const key = sortValue[sort.field] ?? sortValue.code!;
+  return sortAndPage(
+    rows,
+    { key, tie: (x, y) => x.code.localeCompare(y.code), desc: sort.desc },
+    query,
+  );
 }
 
 /** The agreements of a service (by id or slug), for the service page. */

@@ -18,7 +18,7 @@ import type {
   RequirementsQuery,
   RequirementSummary,
 } from '../../contract/requirements.js';
-import { parseSort, type Ctx } from '../context.js';
+import { parseSort, sortAndPage, type Ctx } from '../context.js';
 import { isServiceLevelManager } from '../ownership/ownership-rules.js';
 import type { Page, Repositories, UnitOfWork } from '../ports.js';
 import { findService } from '../services/service-rules.js';
@@ -289,17 +289,13 @@ export async function listRequirements(
       return { r, key };
     }),
   );
-  keyed.sort((a, b) => {
-    const c = a.key < b.key ? -1 : a.key > b.key ? 1 : a.r.id < b.r.id ? -1 : 1;
-    return sort.desc ? -c : c;
-  });
-  const offset = query.cursor ? Number.parseInt(query.cursor, 10) : 0;
-  if (!Number.isInteger(offset) || offset < 0)
-    throw invalid('cursor', 'is not a cursor this API returned');
-  const slice = keyed.slice(offset, offset + query.limit).map((x) => x.r);
-  const next = offset + query.limit;
+  const page = sortAndPage(
+    keyed,
+    { key: (x) => x.key, tie: (a, b) => (a.r.id < b.r.id ? -1 : 1), desc: sort.desc },
+    query,
+  );
   return {
-    items: await Promise.all(slice.map((r) => summaryOf(repos, names, r))),
-    nextCursor: next < keyed.length ? String(next) : null,
+    items: await Promise.all(page.items.map(({ r }) => summaryOf(repos, names, r))),
+    nextCursor: page.nextCursor,
   };
 }
