@@ -9,8 +9,8 @@ import type { Instant } from '../../core/ids.js';
 import type { CommitmentItem } from '../../contract/ownership.js';
 import type { Ctx } from '../context.js';
 import type { CommitmentProvider } from '../ownership/my-commitments.js';
-import { canEditService } from '../ownership/ownership-rules.js';
 import type { Repositories } from '../ports.js';
+import { isOwnerOrDeputy, requirementLabel } from '../requirements/requirement-rules.js';
 import {
   customerRepRole,
   deliveryLeadRole,
@@ -24,14 +24,6 @@ export const expiringWindowDays = 60;
 
 const openRequirements = (repos: Repositories) => repos.requirements.list({ status: 'open' }, 1000);
 
-async function label(repos: Repositories, r: Requirement) {
-  const [service, unit] = await Promise.all([
-    repos.services.get(r.serviceId),
-    repos.orgUnits.get(r.orgUnitId),
-  ]);
-  return `${service?.name ?? 'a service'} for ${unit?.name ?? 'a customer'}`;
-}
-
 const proposedFor = async (repos: Repositories, r: Requirement) =>
   (await repos.requirements.optionsOf(r.id)).filter(
     (o) => o.status === 'proposed' && o.revision === r.revision,
@@ -42,19 +34,18 @@ const requirementsToAnswer: CommitmentProvider = {
   title: 'Requirements to answer',
   async items(repos, ctx) {
     const now = ctx.env.now();
-    const me = { ...ctx.actor, role: 'member' as const };
     const editable = new Map<string, boolean>();
     const items: CommitmentItem[] = [];
     for (const r of await openRequirements(repos)) {
       let may = editable.get(r.serviceId);
       if (may === undefined) {
-        may = await canEditService(repos, me, r.serviceId, now);
+        may = await isOwnerOrDeputy(repos, ctx.actor, r.serviceId, now);
         editable.set(r.serviceId, may);
       }
       if (!may || (await proposedFor(repos, r)).length > 0) continue;
       items.push({
         id: r.id,
-        title: `${r.title} (${await label(repos, r)})`,
+        title: `${r.title} (${await requirementLabel(repos, r)})`,
         detail: `Revision ${r.revision} has no costed option yet; answer it with one or more options.`,
         due: null,
         link: `/requirements/${r.id}`,
@@ -76,7 +67,7 @@ const optionsToChoose: CommitmentProvider = {
       if ((await customerRepRole(repos, r, now))?.personId !== ctx.actor.personId) continue;
       items.push({
         id: r.id,
-        title: `${r.title} (${await label(repos, r)})`,
+        title: `${r.title} (${await requirementLabel(repos, r)})`,
         detail: `${options.length} option${options.length === 1 ? '' : 's'} proposed: ${options
           .map((o) => o.label)
           .join(', ')}. Compare them and choose one.`,
