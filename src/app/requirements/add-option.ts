@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { requireWrite } from '../../core/actor.js';
 import type { OptionId } from '../../core/agreements/content.js';
 import type { SlaOption } from '../../core/agreements/records.js';
-import { conflict, forbidden } from '../../core/errors.js';
+import { conflict } from '../../core/errors.js';
 import type { CreateOption, RequirementDetail } from '../../contract/requirements.js';
 import type { Ctx } from '../context.js';
 import type { UnitOfWork } from '../ports.js';
@@ -10,10 +10,8 @@ import { requirementDetail } from './read-requirements.js';
 import {
   customerRepresentative,
   findRequirement,
-  isOwnerOrDeputy,
   recordRequirementChange,
-  requireOpen,
-  requirementLabel,
+  requireOwnerOrDeputy,
   tell,
   termsOf,
 } from './requirement-rules.js';
@@ -38,11 +36,12 @@ export async function addOption(
   return uow.transaction(async (repos) => {
     const now = ctx.env.now();
     const r = await findRequirement(repos, id);
-    if (!(await isOwnerOrDeputy(repos, ctx.actor, r.serviceId, now)))
-      throw forbidden(
-        `Only the service owner or a deputy can propose options for ${await requirementLabel(repos, r)}.`,
-      );
-    requireOpen(r);
+    await requireOwnerOrDeputy(
+      repos,
+      ctx,
+      r,
+      (label) => `Only the service owner or a deputy can propose options for ${label}.`,
+    );
     const existing = await repos.requirements.optionsOf(r.id);
     const clash = existing.find(
       (o) => o.status !== 'withdrawn' && o.label.toLowerCase() === input.label.toLowerCase(),

@@ -8,7 +8,7 @@ import type { Actor } from '../../core/actor.js';
 import type { RequirementId } from '../../core/agreements/content.js';
 import type { Requirement } from '../../core/agreements/records.js';
 import { validateTerms, type ServiceLevelTerms } from '../../core/agreements/terms.js';
-import { conflict, invalid, notFound } from '../../core/errors.js';
+import { conflict, forbidden, invalid, notFound } from '../../core/errors.js';
 import type { Instant, PersonId } from '../../core/ids.js';
 import type { RoleAssignment } from '../../core/ownership.js';
 import type { CalendarId } from '../../core/sla/targets.js';
@@ -78,6 +78,21 @@ export function requireOpen(r: Requirement): void {
       'status',
       `this requirement is ${r.status}; it takes no more changes — state a new requirement instead`,
     );
+}
+
+/**
+ * Refuses anyone but the service owner or a deputy (`refusal` says so, given the requirement's
+ * label), and a requirement that is not open.
+ */
+export async function requireOwnerOrDeputy(
+  repos: Repositories,
+  ctx: Ctx,
+  r: Requirement,
+  refusal: (label: string) => string,
+): Promise<void> {
+  if (!(await isOwnerOrDeputy(repos, ctx.actor, r.serviceId, ctx.env.now())))
+    throw forbidden(refusal(await requirementLabel(repos, r)));
+  requireOpen(r);
 }
 
 /** Terms from the wire as the core's terms, validated, with a calendar that exists. */

@@ -1,6 +1,6 @@
 import { requireWrite } from '../../core/actor.js';
 import type { OptionId } from '../../core/agreements/content.js';
-import { conflict, forbidden, notFound } from '../../core/errors.js';
+import { conflict, notFound } from '../../core/errors.js';
 import type { RequirementDetail } from '../../contract/requirements.js';
 import type { Ctx } from '../context.js';
 import type { UnitOfWork } from '../ports.js';
@@ -8,10 +8,9 @@ import { staleWrite } from '../records.js';
 import { requirementDetail } from './read-requirements.js';
 import {
   findRequirement,
-  isOwnerOrDeputy,
   recordRequirementChange,
-  requireOpen,
   requirementLabel,
+  requireOwnerOrDeputy,
   serviceOwnerOf,
   tell,
 } from './requirement-rules.js';
@@ -30,11 +29,12 @@ export async function withdrawOption(
     const r = await findRequirement(repos, id);
     const option = await repos.requirements.getOption(optionId as OptionId);
     if (!option || option.requirementId !== r.id) throw notFound(`Option ${optionId}`);
-    if (!(await isOwnerOrDeputy(repos, ctx.actor, r.serviceId, now)))
-      throw forbidden(
-        `Only the service owner or a deputy of ${await requirementLabel(repos, r)} can withdraw its options.`,
-      );
-    requireOpen(r);
+    await requireOwnerOrDeputy(
+      repos,
+      ctx,
+      r,
+      (label) => `Only the service owner or a deputy of ${label} can withdraw its options.`,
+    );
     if (option.status !== 'proposed')
       throw conflict(
         'status',
