@@ -42,22 +42,28 @@ function NavGroup({ title, items }: { title: string; items: NavItem[] }) {
     <div className="nav__group">
       <p className="nav__title">{title}</p>
       <ul>
-        {items.map((item) => (
-          <li key={item.to}>
-            <Link
-              to={item.to}
-              className={
-                item.also && pathname.startsWith(item.also)
-                  ? 'nav__link nav__link--active'
-                  : 'nav__link'
-              }
-              activeProps={{ className: 'nav__link nav__link--active', 'aria-current': 'page' }}
-              activeOptions={{ exact: item.exact ?? false, includeSearch: false }}
-            >
-              {item.label}
-            </Link>
-          </li>
-        ))}
+        {items.map((item) => {
+          // A more specific item (e.g. /agreements/attainment) takes the highlight from its parent.
+          const deeper = items.some(
+            (o) => o.to.startsWith(`${item.to}/`) && pathname.startsWith(o.to),
+          );
+          return (
+            <li key={item.to}>
+              <Link
+                to={item.to}
+                className={
+                  item.also && pathname.startsWith(item.also)
+                    ? 'nav__link nav__link--active'
+                    : 'nav__link'
+                }
+                activeProps={{ className: 'nav__link nav__link--active', 'aria-current': 'page' }}
+                activeOptions={{ exact: (item.exact ?? false) || deeper, includeSearch: false }}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
