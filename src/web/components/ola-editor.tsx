@@ -239,7 +239,7 @@ export function OlaEditor({
                 }
               />
             </div>
-            <div className="form-grid form-grid--3">
+            <div className="form-grid">
               <SelectField
                 label="Priority"
                 value={o.priority}
@@ -257,23 +257,8 @@ export function OlaEditor({
                 ]}
                 error={e.metric}
               />
-              <SelectField
-                label="Calendar"
-                value={o.calendarId}
-                onChange={(calendarId) => set(i, { calendarId })}
-                options={calendars
-                  .filter((c) => c.active !== false || c.id === o.calendarId)
-                  .map((c) => ({
-                    value: c.id,
-                    label: c.active === false ? `${c.name} (inactive)` : c.name,
-                  }))}
-                placeholder="Choose a calendar…"
-                error={
-                  e.calendar && !o.calendarId ? 'choose the calendar the team works to' : e.calendar
-                }
-              />
             </div>
-            <div className="form-grid form-grid--3">
+            <div className="form-grid">
               <TextField
                 label="Within"
                 type="number"
@@ -290,6 +275,23 @@ export function OlaEditor({
                 value={o.unit}
                 onChange={(u) => set(i, { unit: u as DurationUnit })}
                 options={Object.entries(unitLabels).map(([u, label]) => ({ value: u, label }))}
+              />
+            </div>
+            <div className="form-grid">
+              <SelectField
+                label="Calendar"
+                value={o.calendarId}
+                onChange={(calendarId) => set(i, { calendarId })}
+                options={calendars
+                  .filter((c) => c.active !== false || c.id === o.calendarId)
+                  .map((c) => ({
+                    value: c.id,
+                    label: c.active === false ? `${c.name} (inactive)` : c.name,
+                  }))}
+                placeholder="Choose a calendar…"
+                error={
+                  e.calendar && !o.calendarId ? 'choose the calendar the team works to' : e.calendar
+                }
               />
               {o.unit === 'days' ? (
                 <CheckboxField

@@ -287,7 +287,7 @@ function Olas({ d, v }: { d: AgreementDetail; v: V }) {
               const can = v.status === 'pending' && d.permissions.canAcknowledge.includes(o.key);
               return (
                 <tr key={o.key}>
-                  <td>{o.key}</td>
+                  <td className="nowrap">{o.key}</td>
                   <td>{o.teamName}</td>
                   <td>
                     {o.description}{' '}
@@ -321,9 +321,7 @@ function Olas({ d, v }: { d: AgreementDetail; v: V }) {
                         {can ? (
                           <Acknowledge d={d} v={v} olaKey={o.key} />
                         ) : v.status === 'pending' ? (
-                          <span className="muted">
-                            awaits the delivery lead of {o.teamName} for this service
-                          </span>
+                          <span className="muted">awaits {o.teamName}&apos;s delivery lead</span>
                         ) : null}
                       </>
                     )}
