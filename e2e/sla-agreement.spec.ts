@@ -184,7 +184,7 @@ test('requirement → three options → choose → both sign → OLA acknowledge
     .getByRole('button', { name: /^Acknowledge / })
     .first()
     .click();
-  await expect(page.getByText('Acknowledged').first()).toBeVisible();
+  await expect(page.getByText('Acknowledged', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('Active').first()).toBeVisible();
   const code = /SLA-\d+/.exec(agreementUrl)![0];
   const detail = (await asAdmin.get(`/agreements/${code}`)) as {
