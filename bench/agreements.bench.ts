@@ -89,7 +89,7 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<Timed<T>> 
   console.error(
     `  ${label}: median ${medianMs.toFixed(0)} ms (${runsMs.map((m) => m.toFixed(0)).join(', ')})`,
   );
-  return { medianMs, runsMs, result: result! };
+  return { medianMs, runsMs, result: result };
 }
 
 /** What a target measured: tickets met/judged, or availability seconds. */
