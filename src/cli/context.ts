@@ -72,6 +72,29 @@ export async function callApi(
   return parsed;
 }
 
+/** Every item of a paged API list, 200 a request; query values left undefined are not sent. */
+export async function callApiAll<T>(
+  options: RemoteOptions,
+  path: string,
+  query: Record<string, string | undefined> = {},
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...query, limit: '200' }))
+      if (value !== undefined) params.set(key, value);
+    if (cursor) params.set('cursor', cursor);
+    const page = (await callApi(options, 'GET', `${path}?${params.toString()}`)) as {
+      items: T[];
+      nextCursor: string | null;
+    };
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
 /** An error to show the user as it is, without a stack trace, exiting with `exitCode`. */
 export class CliError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 import { moneyLabel } from '../../core/agreements/diff.js';
 import { durationLabel } from '../../core/agreements/terms.js';
 import type { AgreementDetail, AgreementSummary } from '../../contract/agreements.js';
-import { callApi, type RemoteOptions } from '../context.js';
+import { callApi, callApiAll, type RemoteOptions } from '../context.js';
 
 const partyName = {
   service_owner: 'service owner',
@@ -12,22 +12,19 @@ const partyName = {
 export async function agreementsList(
   options: RemoteOptions & { service?: string; status?: string; json?: boolean },
 ): Promise<void> {
-  const items: AgreementSummary[] = [];
-  let cursor: string | null = null;
-  const base = options.service
-    ? `/api/v1/services/${encodeURIComponent(options.service)}/agreements`
-    : '/api/v1/agreements';
-  do {
-    const query = new URLSearchParams(options.service ? {} : { limit: '200', sort: 'code' });
-    if (options.status && !options.service) query.set('status', options.status);
-    if (cursor) query.set('cursor', cursor);
-    const page = (await callApi(options, 'GET', `${base}?${query.toString()}`)) as {
-      items: AgreementSummary[];
-      nextCursor: string | null;
-    };
-    items.push(...page.items.filter((a) => !options.status || a.status === options.status));
-    cursor = options.service ? null : page.nextCursor;
-  } while (cursor);
+  const listed = options.service
+    ? (
+        (await callApi(
+          options,
+          'GET',
+          `/api/v1/services/${encodeURIComponent(options.service)}/agreements`,
+        )) as { items: AgreementSummary[] }
+      ).items
+    : await callApiAll<AgreementSummary>(options, '/api/v1/agreements', {
+        sort: 'code',
+        status: options.status,
+      });
+  const items = listed.filter((a) => !options.status || a.status === options.status);
   if (options.json) {
     console.log(JSON.stringify(items, null, 2));
     return;

@@ -2,21 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import type { ApplyResult, Calendar, IcsImportResult } from '../../contract/calendars.js';
 import type { Target } from '../../contract/targets.js';
-import { CliError, callApi, type RemoteOptions } from '../context.js';
-
-type Page<T> = { items: T[]; nextCursor: string | null };
-
-async function all<T>(options: RemoteOptions, path: string, query: Record<string, string> = {}) {
-  const items: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const params = new URLSearchParams({ ...query, limit: '200', ...(cursor ? { cursor } : {}) });
-    const page = (await callApi(options, 'GET', `${path}?${params}`)) as Page<T>;
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
+import { CliError, callApi, callApiAll, type RemoteOptions } from '../context.js';
 
 const hours = (c: Calendar) => {
   const days = Object.entries(c.week).filter(([, r]) => r && r.length > 0);
@@ -27,7 +13,7 @@ const hours = (c: Calendar) => {
 
 /** `charter calendars list`: every calendar with its zone, hours and holidays. */
 export async function calendarsList(options: RemoteOptions & { json?: boolean }): Promise<void> {
-  const calendars = await all<Calendar>(options, '/api/v1/calendars', { sort: 'name' });
+  const calendars = await callApiAll<Calendar>(options, '/api/v1/calendars', { sort: 'name' });
   if (options.json) {
     console.log(JSON.stringify(calendars, null, 2));
     return;
@@ -146,10 +132,10 @@ export async function targetsList(
             )) as { id: string }
           ).id;
   }
-  const targets = await all<Target>(options, '/api/v1/service-level-targets', query);
+  const targets = await callApiAll<Target>(options, '/api/v1/service-level-targets', query);
   if (options.json) return console.log(JSON.stringify(targets, null, 2));
   const calendars = new Map(
-    (await all<Calendar>(options, '/api/v1/calendars')).map((c) => [c.id, c.name]),
+    (await callApiAll<Calendar>(options, '/api/v1/calendars')).map((c) => [c.id, c.name]),
   );
   for (const t of targets) {
     console.log(

@@ -1,6 +1,6 @@
 import type { Commitment, UnbackedReport } from '../../contract/commitments.js';
 import type { RaciView } from '../../contract/raci.js';
-import { callApi, type RemoteOptions } from '../context.js';
+import { callApi, callApiAll, type RemoteOptions } from '../context.js';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
 
@@ -24,20 +24,11 @@ function line(c: Commitment): string {
 export async function commitmentsList(
   options: RemoteOptions & { unbacked?: boolean; maker?: string; json?: boolean },
 ): Promise<void> {
-  const items: Commitment[] = [];
-  let cursor: string | null = null;
-  do {
-    const query = new URLSearchParams({ limit: '200', sort: 'dueAt' });
-    if (options.unbacked) query.set('backing', 'unbacked');
-    if (options.maker) query.set('maker', options.maker);
-    if (cursor) query.set('cursor', cursor);
-    const page = (await callApi(options, 'GET', `/api/v1/commitments?${query.toString()}`)) as {
-      items: Commitment[];
-      nextCursor: string | null;
-    };
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
+  const items = await callApiAll<Commitment>(options, '/api/v1/commitments', {
+    sort: 'dueAt',
+    backing: options.unbacked ? 'unbacked' : undefined,
+    maker: options.maker,
+  });
   if (options.json) {
     console.log(JSON.stringify(items, null, 2));
     return;

@@ -1,6 +1,6 @@
 import { durationLabel, type TargetDuration } from '../../core/agreements/terms.js';
 import type { RequirementDetail, RequirementSummary } from '../../contract/requirements.js';
-import { callApi, type RemoteOptions } from '../context.js';
+import { callApi, callApiAll, type RemoteOptions } from '../context.js';
 
 const day = (iso: string) => iso.slice(0, 10);
 const money = (minor: number, currency: string) =>
@@ -10,20 +10,11 @@ const money = (minor: number, currency: string) =>
 export async function requirementsList(
   options: RemoteOptions & { service?: string; status?: string; json?: boolean },
 ): Promise<void> {
-  const items: RequirementSummary[] = [];
-  let cursor: string | null = null;
-  do {
-    const query = new URLSearchParams({ limit: '200', sort: '-createdAt' });
-    if (options.service) query.set('service', options.service);
-    if (options.status) query.set('status', options.status);
-    if (cursor) query.set('cursor', cursor);
-    const page = (await callApi(options, 'GET', `/api/v1/requirements?${query.toString()}`)) as {
-      items: RequirementSummary[];
-      nextCursor: string | null;
-    };
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
+  const items = await callApiAll<RequirementSummary>(options, '/api/v1/requirements', {
+    sort: '-createdAt',
+    service: options.service,
+    status: options.status,
+  });
   if (options.json) {
     console.log(JSON.stringify(items, null, 2));
     return;
