@@ -1,6 +1,9 @@
 /** An in-process Charter server on a fresh test database, with helpers for signed-in calls. */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { issueToken } from '../src/app/auth/create-token.js';
+import type { Ctx } from '../src/app/context.js';
 import { loadConfig } from '../src/config.js';
+import type { PersonId } from '../src/core/ids.js';
 import { buildServer } from '../src/server/app.js';
 import { systemEnvironment } from '../src/server/environment.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
@@ -96,5 +99,27 @@ export async function listenOn(t: TestDatabase): Promise<{ url: string; close():
   return {
     url: `http://127.0.0.1:${(app.server.address() as { port: number }).port}`,
     close: () => app.close(),
+  };
+}
+
+/**
+ * `listenOn` plus the environment `charterAsync` needs: the server's URL and a read token of
+ * `personId`, issued as `ctx`. `close` stops the server and drops the database.
+ */
+export async function listenForCli(
+  t: TestDatabase,
+  ctx: Ctx,
+  personId: PersonId,
+): Promise<{ env: Record<string, string>; close: () => Promise<void> }> {
+  const { token } = await t.uow.transaction((repos) =>
+    issueToken(repos, ctx, personId, { name: 'cli', scope: 'read', expiresInDays: null }),
+  );
+  const server = await listenOn(t);
+  return {
+    env: { CHARTER_URL: server.url, CHARTER_TOKEN: token, ...t.processEnv },
+    close: async () => {
+      await server.close();
+      await t.drop();
+    },
   };
 }

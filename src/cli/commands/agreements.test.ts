@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueToken } from '../../app/auth/create-token.js';
 import { chooseOption } from '../../app/agreements/choose-option.js';
 import { signAgreementVersion } from '../../app/agreements/sign-agreement.js';
 import { ChooseOption } from '../../contract/agreements.js';
@@ -7,7 +6,7 @@ import { agreementPassword, agreementWorld } from '../../../test/agreements.js';
 import { charterAsync } from '../../../test/cli.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../../../test/databases.js';
 import { testEnvironment } from '../../../test/factories.js';
-import { listenOn } from '../../../test/server.js';
+import { listenForCli } from '../../../test/server.js';
 
 describe.each(dialects)('charter agreements on %s', (dialect) => {
   let t: TestDatabase;
@@ -18,13 +17,6 @@ describe.each(dialects)('charter agreements on %s', (dialect) => {
     t = await createTestDatabase(dialect);
     const clock = testEnvironment(new Date().toISOString());
     const w = await agreementWorld(t.uow, clock);
-    const { token } = await t.uow.transaction((repos) =>
-      issueToken(repos, w.admin, w.admin.actor.personId, {
-        name: 'cli',
-        scope: 'read',
-        expiresInDays: null,
-      }),
-    );
     const { requirement, plus } = await w.requirement();
     const d = await chooseOption(
       t.uow,
@@ -38,12 +30,7 @@ describe.each(dialects)('charter agreements on %s', (dialect) => {
       password: agreementPassword,
       contentHash: d.versions[0]!.contentHash,
     });
-    const server = await listenOn(t);
-    env = { CHARTER_URL: server.url, CHARTER_TOKEN: token, ...t.processEnv };
-    close = async () => {
-      await server.close();
-      await t.drop();
-    };
+    ({ env, close } = await listenForCli(t, w.admin, w.admin.actor.personId));
   });
   afterAll(() => close());
 

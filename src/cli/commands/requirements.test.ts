@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueToken } from '../../app/auth/create-token.js';
 import { addOption } from '../../app/requirements/add-option.js';
 import { CreateOption } from '../../contract/requirements.js';
 import { charterAsync } from '../../../test/cli.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../../../test/databases.js';
 import { testEnvironment } from '../../../test/factories.js';
 import { negotiationWorld } from '../../../test/negotiation.js';
-import { listenOn } from '../../../test/server.js';
+import { listenForCli } from '../../../test/server.js';
 
 describe.each(dialects)('charter requirements on %s', (dialect) => {
   let t: TestDatabase;
@@ -18,13 +17,6 @@ describe.each(dialects)('charter requirements on %s', (dialect) => {
     t = await createTestDatabase(dialect);
     const clock = testEnvironment(new Date().toISOString());
     const w = await negotiationWorld(t.uow, clock);
-    const { token } = await t.uow.transaction((repos) =>
-      issueToken(repos, w.admin, w.adminPerson.id, {
-        name: 'cli',
-        scope: 'read',
-        expiresInDays: null,
-      }),
-    );
     const r = await w.requirement();
     id = r.id;
     await addOption(
@@ -40,12 +32,7 @@ describe.each(dialects)('charter requirements on %s', (dialect) => {
       }),
     );
     await w.requirement({ title: 'Second need' });
-    const server = await listenOn(t);
-    env = { CHARTER_URL: server.url, CHARTER_TOKEN: token, ...t.processEnv };
-    close = async () => {
-      await server.close();
-      await t.drop();
-    };
+    ({ env, close } = await listenForCli(t, w.admin, w.adminPerson.id));
   });
   afterAll(() => close());
 
