@@ -1,6 +1,6 @@
 // Pieces the list pages share: the header actions (CSV export and "New …"), the toolbar's
 // "Clear filters" button and a sortable table with one row per item.
-import type { ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { Page, Query } from '../api.js';
@@ -8,6 +8,31 @@ import type { Resource } from '../resources.js';
 import { ExportLink, ListBody } from './list.js';
 import type { ListColumn } from './list-columns.js';
 import { DataTable } from './table.js';
+
+/**
+ * A list page's filters as kept in the URL: `update` patches them, `onSearch` sets the search
+ * text and `filtered` says whether any filter but the sort is set.
+ */
+export function useListSearch<S extends { q?: string; sort?: string }>(
+  search: S,
+  setSearch: (next: S) => void,
+) {
+  const update = (patch: Partial<S>) => setSearch({ ...search, ...patch });
+  const onSearch = useCallback(
+    (q: string) => setSearch({ ...search, q: q || undefined }),
+    [search, setSearch],
+  );
+  const filtered = Object.entries(search).some(([k, v]) => k !== 'sort' && Boolean(v));
+  return { update, onSearch, filtered };
+}
+
+/** Sets one text filter of a list page (trimmed; empty clears it), for a `SearchBox`. */
+export function useTextFilter<S>(search: S, setSearch: (next: S) => void, key: keyof S) {
+  return useCallback(
+    (value: string) => setSearch({ ...search, [key]: value.trim() || undefined }),
+    [search, setSearch, key],
+  );
+}
 
 /** "Export CSV" of what is filtered, and "New …" (to `<path>/new`) for those who may create. */
 export function ListActions({

@@ -1,12 +1,11 @@
 // Service level agreements: filters kept in the URL, a sortable table with status badges and
 // backing, "load more", and a CSV export of exactly what is filtered.
-import { useCallback } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { Query } from '../api.js';
 import { SelectField, labelOptions } from '../components/fields.js';
 import { ExportLink, SearchBox } from '../components/list.js';
-import { ClearFilters, ListResults } from '../components/list-parts.js';
+import { ClearFilters, ListResults, useListSearch } from '../components/list-parts.js';
 import type { ListColumn } from '../components/list-columns.js';
 import { useOrgUnitsById } from '../components/pickers.js';
 import { Badge, Empty, PageHeader } from '../components/ui.js';
@@ -35,12 +34,7 @@ export function AgreementsList({
   const units = useOrgUnitsById();
   const filters: Query = { ...search, sort: search.sort ?? 'code' };
   const query = useInfiniteQuery(listQuery<AgreementSummary>('/agreements', filters));
-  const update = (patch: AgreementsSearch) => setSearch({ ...search, ...patch });
-  const onSearch = useCallback(
-    (q: string) => setSearch({ ...search, q: q || undefined }),
-    [search, setSearch],
-  );
-  const filtered = Object.entries(search).some(([k, v]) => k !== 'sort' && Boolean(v));
+  const { update, onSearch, filtered } = useListSearch(search, setSearch);
 
   const columns: ListColumn<AgreementSummary>[] = [
     {

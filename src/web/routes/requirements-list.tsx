@@ -1,13 +1,18 @@
 // Service level requirements: filters kept in the URL, a sortable table with "load more", and a
 // CSV export of exactly what is filtered.
-import { useCallback } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { Query } from '../api.js';
 import { useMe } from '../auth.js';
 import { SelectField, labelOptions } from '../components/fields.js';
 import { SearchBox } from '../components/list.js';
-import { ClearFilters, ListActions, ListResults } from '../components/list-parts.js';
+import {
+  ClearFilters,
+  ListActions,
+  ListResults,
+  useListSearch,
+  useTextFilter,
+} from '../components/list-parts.js';
 import type { ListColumn } from '../components/list-columns.js';
 import { useOrgUnitsById } from '../components/pickers.js';
 import { Empty, PageHeader, formatInstant } from '../components/ui.js';
@@ -39,16 +44,8 @@ export function RequirementsList({
   const units = useOrgUnitsById();
   const filters: Query = { ...search, sort: search.sort ?? '-createdAt' };
   const query = useInfiniteQuery(listQuery<RequirementSummary>('/requirements', filters));
-  const update = (patch: RequirementsSearch) => setSearch({ ...search, ...patch });
-  const onSearch = useCallback(
-    (q: string) => setSearch({ ...search, q: q || undefined }),
-    [search, setSearch],
-  );
-  const onService = useCallback(
-    (service: string) => setSearch({ ...search, service: service.trim() || undefined }),
-    [search, setSearch],
-  );
-  const filtered = Object.entries(search).some(([k, v]) => k !== 'sort' && Boolean(v));
+  const { update, onSearch, filtered } = useListSearch(search, setSearch);
+  const onService = useTextFilter(search, setSearch, 'service');
 
   const columns: ListColumn<RequirementSummary>[] = [
     {
