@@ -14,7 +14,7 @@ test('an admin creates a team and finds its creation in the audit log', async ({
   await page.getByLabel('Description').fill('Created by the end-to-end test.');
 
   // Lead: the first person offered. Members: the lead and the next person in the list.
-  const lead = page.getByLabel('Lead');
+  const lead = page.getByLabel('Lead', { exact: true });
   await expect(lead.locator('option').nth(1)).toBeAttached();
   await lead.selectOption({ index: 1 });
   const leadName = (await lead.locator('option:checked').textContent())!.trim();
